@@ -1,0 +1,3 @@
+import { GuardianContactRecord } from './guardian-contact.entity';
+
+export const CONTACTS_ENTITIES = [GuardianContactRecord];

@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { TOPICS, type CONTRACTS } from '@meldpunt/contracts';
+import type { EventHandlers, HandlerMap } from '@meldpunt/messaging';
+import { PlanDecisionLettersUseCase } from './use-cases/plan-decision-letters.use-case';
+
+/** risk.measures.decided.v1 → the letters of that decision version, in the inbox transaction. */
+@Injectable()
+export class DecisionsConsumer implements EventHandlers {
+  constructor(private readonly planLetters: PlanDecisionLettersUseCase) {}
+
+  eventHandlers(): HandlerMap<typeof CONTRACTS> {
+    return {
+      [TOPICS.RISK_MEASURES_DECIDED]: async (event, { manager }) => {
+        await this.planLetters.execute(manager, event.payload, { correlationId: event.correlationId });
+      },
+    };
+  }
+}

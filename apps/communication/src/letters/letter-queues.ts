@@ -1,0 +1,110 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { ContactChannel } from '@meldpunt/contracts';
+import { ServiceConfig } from '@meldpunt/config';
+import { LettersConfig } from './letters.config';
+
+/** One queue per channel (and so per provider), each with its own rate limiter. */
+export const LETTER_QUEUES: Readonly<Record<ContactChannel, string>> = {
+  email: 'letters-email',
+  sms: 'letters-sms',
+};
+
+/** Job payloads carry ids only. */
+export interface LetterJob {
+  readonly messageId: string;
+}
+
+/** What the queue needs of a message row. */
+export interface QueueableMessage {
+  readonly id: string;
+  readonly messageKey: string;
+  readonly channel: ContactChannel;
+  readonly retries: number;
+}
+
+/** The message key, plus `-r<n>` after the n-th retry from the dead-letter list (a new job for a new round). */
+export function letterJobId(message: Pick<QueueableMessage, 'messageKey' | 'retries'>): string {
+  return message.retries === 0 ? message.messageKey : `${message.messageKey}-r${message.retries}`;
+}
+
+const ENQUEUE_TIMEOUT_MS = 2_000;
+
+/** Adds letters to their channel's queue, after the transaction that stored them committed. */
+@Injectable()
+export class LetterQueues implements OnApplicationShutdown {
+  private readonly logger = new Logger('LetterQueues');
+  private readonly connection: Redis;
+  private readonly queues: Record<ContactChannel, Queue<LetterJob>>;
+
+  constructor(
+    serviceConfig: ServiceConfig,
+    private readonly config: LettersConfig,
+  ) {
+    // Fail fast when Redis is down: the rows stay queued and the sweeper queues them later.
+    this.connection = new Redis(serviceConfig.redisUrl, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      connectionName: `${serviceConfig.service}-letter-queues`,
+    });
+    this.connection.on('error', () => undefined);
+    const queue = (name: string) => {
+      const created = new Queue<LetterJob>(name, { connection: this.connection, prefix: config.queuePrefix });
+      created.on('error', () => undefined);
+      return created;
+    };
+    this.queues = { email: queue(LETTER_QUEUES.email), sms: queue(LETTER_QUEUES.sms) };
+  }
+
+  queue(channel: ContactChannel): Queue<LetterJob> {
+    return this.queues[channel];
+  }
+
+  /** Adds the jobs (one addBulk per channel); a job id already present is left alone. */
+  async enqueue(messages: readonly QueueableMessage[]): Promise<void> {
+    for (const channel of ['email', 'sms'] as const) {
+      const jobs = messages
+        .filter((message) => message.channel === channel)
+        .map((message) => ({
+          name: 'send',
+          data: { messageId: message.id },
+          opts: {
+            jobId: letterJobId(message),
+            attempts: this.config.maxAttempts,
+            backoff: { type: 'exponential', delay: this.config.retryBaseMs },
+            removeOnComplete: true,
+            removeOnFail: { age: 7 * 24 * 3600 },
+          },
+        }));
+      if (jobs.length > 0) await this.queues[channel].addBulk(jobs);
+    }
+  }
+
+  /** enqueue(), but never throws and never holds the caller up for more than two seconds. */
+  async enqueueQuietly(messages: readonly QueueableMessage[]): Promise<boolean> {
+    if (messages.length === 0) return true;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.enqueue(messages),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('Redis did not answer in time')), ENQUEUE_TIMEOUT_MS);
+        }),
+      ]);
+      return true;
+    } catch (error) {
+      this.logger.warn(
+        `${messages.length} letter(s) not queued (the sweeper retries): ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(Object.values(this.queues).map((queue) => queue.close().catch(() => undefined)));
+    this.connection.disconnect();
+  }
+}

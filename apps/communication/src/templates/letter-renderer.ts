@@ -1,0 +1,50 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { CATALOGS, type Catalogs } from './catalogs';
+import { renderHtml, renderText } from './html';
+import { renderIcs } from './ics';
+import { buildLetterContent } from './letter-content';
+import type { LetterInput, LetterRendering, RenderedLetter } from './letter-renderer.types';
+import { renderPdf } from './pdf';
+import { segmentSms, smsFriendly } from './sms';
+
+/** Overrides the message catalogs (tests; later, admin-edited templates). */
+export const LETTER_CATALOGS = Symbol('LETTER_CATALOGS');
+
+/** Renders one letter in the guardian's language: subject, HTML + text email, SMS, PDF and `.ics`. */
+@Injectable()
+export class LetterRenderer implements LetterRendering {
+  private readonly catalogs: Catalogs;
+
+  constructor(@Optional() @Inject(LETTER_CATALOGS) catalogs?: Catalogs) {
+    this.catalogs = catalogs ?? CATALOGS;
+  }
+
+  async render(input: LetterInput): Promise<RenderedLetter> {
+    const content = buildLetterContent(input, this.catalogs);
+    const issuedAt = input.issuedAt ? new Date(input.issuedAt) : new Date();
+    const smsBody = smsFriendly(content.sms);
+    const { encoding, segments } = segmentSms(smsBody);
+    const [html, pdf] = await Promise.all([
+      renderHtml(content),
+      renderPdf(content, { letterId: input.letterId, issuedAt }),
+    ]);
+    const fileBase = input.letterId.replace(/[^A-Za-z0-9_-]/g, '-');
+    return {
+      language: content.language,
+      fellBack: content.fellBack,
+      direction: content.direction,
+      subject: content.subject,
+      html,
+      text: renderText(content),
+      sms: { body: smsBody, encoding, segments },
+      attachments: [
+        { filename: `letter-${fileBase}.pdf`, contentType: 'application/pdf', content: pdf },
+        {
+          filename: `dates-${fileBase}.ics`,
+          contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+          content: Buffer.from(renderIcs(content, input.letterId, issuedAt), 'utf8'),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * The page's own URLs (see web/routes.js): each serves index.html, and the page's router shows the view. The shell
+ * is public; every view loads its data from routes that need a session.
+ */
+export const PAGE_PATHS = [
+  '/login',
+  '/status',
+  '/melding',
+  '/meldingen',
+  '/rosters',
+  '/admin/clbs',
+  '/admin/schools',
+  '/admin/users',
+  '/admin/credentials',
+  '/wachtrij',
+  '/dossiers/:id',
+  '/protocollen',
+] as const;

@@ -1,0 +1,29 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { ServiceConfig } from '@meldpunt/config';
+import { CONTRACTS } from '@meldpunt/contracts';
+import { PlatformModule } from '@meldpunt/platform';
+import { ENTITIES } from './entities';
+import { MeldingProgressConsumer } from './meldingen/melding-progress.consumer';
+import { MeldingenModule } from './meldingen/meldingen.module';
+import { RegistryModule } from './registry/registry.module';
+import { RostersModule } from './rosters/rosters.module';
+
+@Module({})
+export class IntakeModule {
+  static register(config: ServiceConfig): DynamicModule {
+    return {
+      module: IntakeModule,
+      imports: [
+        PlatformModule.forRoot({
+          config,
+          entities: ENTITIES,
+          registry: CONTRACTS,
+          consumers: [MeldingProgressConsumer],
+        }),
+        RegistryModule,
+        RostersModule,
+        MeldingenModule,
+      ],
+    };
+  }
+}

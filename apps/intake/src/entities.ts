@@ -1,0 +1,8 @@
+import { MESSAGING_ENTITIES } from '@meldpunt/messaging';
+import { MELDING_ENTITIES } from './meldingen/meldingen.entities';
+import { Clb } from './registry/clb.entity';
+import { School } from './registry/school.entity';
+import { ROSTER_ENTITIES } from './rosters/rosters.entities';
+
+/** Every table this service owns; migrations are generated from this list. */
+export const ENTITIES = [...MESSAGING_ENTITIES, Clb, School, ...ROSTER_ENTITIES, ...MELDING_ENTITIES];

@@ -1,0 +1,3 @@
+import { RosterGroup } from './roster-group.entity';
+
+export const ROSTER_ENTITIES = [RosterGroup];
