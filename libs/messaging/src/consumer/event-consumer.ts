@@ -9,6 +9,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { EventOf } from '../envelope/create-envelope';
 import { decodeEvent } from '../envelope/decode-event';
 import type { EventPublisher } from '../kafka/event-producer';
+import { whileRetriable } from '../kafka/kafka-errors';
 import { EVENT_HEADERS, headersToStrings } from '../kafka/kafka-headers';
 import { retryDelay, type RetryBackoff } from '../support/backoff';
 import { errorMessageOf, isNonRetriable } from '../support/errors';
@@ -197,8 +198,11 @@ export class EventConsumer<R extends ContractRegistry = ContractRegistry> {
     const concurrency = this.options.partitionsConsumedConcurrently ?? 1;
     try {
       await Promise.all([main.connect(), retry.connect()]);
-      await main.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
-      await retry.subscribe({ topics: [this.retryTopic], fromBeginning: true });
+      // A topic another process has just created can briefly be unknown to the broker's metadata: retried.
+      await whileRetriable(() =>
+        main.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true }),
+      );
+      await whileRetriable(() => retry.subscribe({ topics: [this.retryTopic], fromBeginning: true }));
       await main.run({
         partitionsConsumedConcurrently: concurrency,
         eachMessage: (payload) => this.onMessage(payload),

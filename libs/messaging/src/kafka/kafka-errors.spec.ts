@@ -1,4 +1,4 @@
-import { isRefusedRecordError, kafkaErrorTypeOf } from './kafka-errors';
+import { isRefusedRecordError, kafkaErrorTypeOf, whileRetriable } from './kafka-errors';
 
 const protocolError = (type: string) =>
   Object.assign(new Error(`protocol error ${type}`), { name: 'KafkaJSProtocolError', type });
@@ -27,5 +27,30 @@ describe('kafka errors', () => {
     expect(isRefusedRecordError(protocolError('NOT_LEADER_FOR_PARTITION'))).toBe(false);
     expect(isRefusedRecordError(protocolError('REQUEST_TIMED_OUT'))).toBe(false);
     expect(isRefusedRecordError(new Error('Connection error: ECONNREFUSED'))).toBe(false);
+  });
+
+  it('retries an operation while Kafka says the failure is retriable, and no longer', async () => {
+    const unknownPartition = Object.assign(protocolError('UNKNOWN_TOPIC_OR_PARTITION'), { retriable: true });
+    let calls = 0;
+    await expect(
+      whileRetriable(async () => {
+        calls += 1;
+        if (calls < 3) throw unknownPartition;
+        return 'subscribed';
+      }),
+    ).resolves.toBe('subscribed');
+    expect(calls).toBe(3);
+
+    calls = 0;
+    const refused = protocolError('MESSAGE_TOO_LARGE');
+    await expect(
+      whileRetriable(async () => {
+        calls += 1;
+        throw refused;
+      }),
+    ).rejects.toBe(refused);
+    expect(calls).toBe(1);
+
+    await expect(whileRetriable(() => Promise.reject(unknownPartition), 0)).rejects.toBe(unknownPartition);
   });
 });

@@ -1,3 +1,6 @@
+import { backoffDelay } from '../support/backoff';
+import { sleep } from '../support/sleep';
+
 /**
  * Kafka error codes that mean "the broker will not take this record as it is", as opposed to broker trouble
  * (leader moves, timeouts, a broker down) that goes away by itself: retrying the same record cannot succeed
@@ -26,4 +29,22 @@ export function kafkaErrorTypeOf(error: unknown): string | null {
 export function isRefusedRecordError(error: unknown): boolean {
   const type = kafkaErrorTypeOf(error);
   return type !== null && REFUSED_RECORD_TYPES.has(type);
+}
+
+/** True for a kafkajs error the broker may stop giving by itself (kafkajs marks these `retriable`). */
+export function isRetriableKafkaError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { retriable?: unknown }).retriable === true;
+}
+
+/** Runs `operation`, retrying it with backoff while it fails with a retriable Kafka error, for up to `timeoutMs`. */
+export async function whileRetriable<T>(operation: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await operation();
+    } catch (error) {
+      if (!isRetriableKafkaError(error) || Date.now() > deadline) throw error;
+      await sleep(backoffDelay(attempt, { initialMs: 100, maxMs: 2_000 }));
+    }
+  }
 }

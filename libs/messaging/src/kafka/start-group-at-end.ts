@@ -1,4 +1,5 @@
 import type { Kafka } from 'kafkajs';
+import { whileRetriable } from './kafka-errors';
 
 /**
  * Commits the current end offsets of `topics` for a consumer group that is not running, so that when it starts it
@@ -32,7 +33,9 @@ export async function startGroupAtEnd(
   const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
   await consumer.connect();
   try {
-    await consumer.subscribe({ topics: [...new Set(ends.map((end) => end.topic))], fromBeginning: false });
+    await whileRetriable(() =>
+      consumer.subscribe({ topics: [...new Set(ends.map((end) => end.topic))], fromBeginning: false }),
+    );
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: async () => undefined });
     await joined;
     await consumer.commitOffsets(ends);

@@ -44,9 +44,14 @@ export class RealStack {
     return `http://127.0.0.1:${this.options.basePort + 1}`;
   }
 
-  /** The last lines the stack printed, for failure messages. */
+  /** The last lines the stack printed, after the lines that say what went wrong, for failure messages. */
   tail(characters = 4000): string {
-    return this.output.slice(-characters);
+    const problems = this.output
+      .split('\n')
+      .filter((line) => /exited unexpectedly|not ready after|Error|failed/.test(line))
+      .slice(-20);
+    const head = problems.length > 0 ? `what went wrong:\n${problems.join('\n')}\n\nlast output:\n` : '';
+    return `${head}${this.output.slice(-characters)}`;
   }
 
   static async start(options: StackOptions, readyTimeoutMs = 240_000): Promise<RealStack> {
