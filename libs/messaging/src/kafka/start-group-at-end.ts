@@ -1,4 +1,5 @@
 import type { Kafka } from 'kafkajs';
+import { waitForTopicsReady } from './ensure-topics';
 import { whileRetriable } from './kafka-errors';
 
 /**
@@ -19,10 +20,12 @@ export async function startGroupAtEnd(
   const ends: Array<{ topic: string; partition: number; offset: string }> = [];
   await admin.connect();
   try {
-    const present = new Set(await admin.listTopics());
-    for (const topic of new Set(topics)) {
-      if (!present.has(topic)) continue;
-      for (const end of await admin.fetchTopicOffsets(topic))
+    const present = new Set(await whileRetriable(() => admin.listTopics()));
+    const existing = [...new Set(topics)].filter((topic) => present.has(topic));
+    // Another process may have just created them: their partitions may not have a leader yet.
+    await waitForTopicsReady(admin, existing, 30_000);
+    for (const topic of existing) {
+      for (const end of await whileRetriable(() => admin.fetchTopicOffsets(topic)))
         ends.push({ topic, partition: end.partition, offset: end.high });
     }
   } finally {
@@ -38,7 +41,7 @@ export async function startGroupAtEnd(
     );
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: async () => undefined });
     await joined;
-    await consumer.commitOffsets(ends);
+    await whileRetriable(() => consumer.commitOffsets(ends));
   } finally {
     await consumer.disconnect();
   }
