@@ -9,13 +9,22 @@
 //   DELETE /messages        clears everything -> 204
 //   GET    /                HTML page "Verzonden sms-berichten"
 //   GET    /health          {"status":"ok","messages":N}
+//   PUT    /outcomes/:to    {"status":"bounced"|"failed"|"delivered","reason"?} what the delivery report for that
+//                           number says from now on (test hook; default: delivered) -> 204
+//   DELETE /outcomes        forgets every outcome -> 204
+//
+// Delivery reports: when SMS_REPORT_WEBHOOK_URL is set, every accepted message is reported back to it
+// SMS_REPORT_DELAY_MS (300) later, like a real provider: POST {"reports":[{providerMessageId,status,at,reason?}]}
+// signed with SMS_REPORT_WEBHOOK_SECRET (the communication service's PROVIDER_WEBHOOK_SECRET; its development
+// default when unset): X-Meldpunt-Timestamp (Unix seconds) and X-Meldpunt-Signature
+// `sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">`. A non-2xx answer is retried 5 times (backoff).
 //
 // Env: SMS_SINK_PORT (1090), SMS_SINK_HOST (127.0.0.1), SMS_SINK_API_KEY (when set, POST/DELETE need
 // "Authorization: Bearer <key>"). Test hook: request header "x-sms-sink-fail: 503" (any 4xx/5xx) makes
 // POST /messages answer with that status without storing, to exercise the adapter's error handling.
 // Stops on SIGTERM/SIGINT.
 import { createServer } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 
 const PORT = Number(process.env.SMS_SINK_PORT ?? 1090);
 const HOST = process.env.SMS_SINK_HOST ?? '127.0.0.1';
@@ -24,6 +33,14 @@ const MAX_MESSAGES = 5000;
 const MAX_BODY_CHARS = 1600;
 const MAX_REQUEST_BYTES = 64 * 1024;
 const E164 = /^\+[1-9]\d{1,14}$/;
+const REPORT_URL = process.env.SMS_REPORT_WEBHOOK_URL ?? '';
+const REPORT_SECRET = process.env.SMS_REPORT_WEBHOOK_SECRET || 'meldpunt-development-provider-webhook-secret';
+const REPORT_DELAY_MS = Number(process.env.SMS_REPORT_DELAY_MS ?? 300);
+const REPORT_ATTEMPTS = 5;
+const OUTCOMES = new Set(['delivered', 'bounced', 'failed']);
+
+/** @type {Map<string, {status: string, reason?: string}>} per number: what its delivery reports say */
+const outcomes = new Map();
 
 /** @type {Array<{id:string,to:string,body:string,reference:string|null,status:string,segments:number,encoding:string,receivedAt:string}>} newest first */
 let messages = [];
@@ -107,6 +124,51 @@ function validate(input) {
   return Object.keys(fields).length ? fields : null;
 }
 
+async function postReport(message, outcome) {
+  const report = {
+    providerMessageId: message.id,
+    status: outcome.status,
+    at: new Date().toISOString(),
+    ...(outcome.reason ? { reason: outcome.reason } : {}),
+  };
+  const body = JSON.stringify({ reports: [report] });
+  for (let attempt = 1; attempt <= REPORT_ATTEMPTS; attempt += 1) {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = createHmac('sha256', REPORT_SECRET).update(`${timestamp}.`).update(body).digest('hex');
+    try {
+      const response = await fetch(REPORT_URL, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-meldpunt-timestamp': timestamp,
+          'x-meldpunt-signature': `sha256=${signature}`,
+        },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (response.ok) {
+        message.status = outcome.status;
+        message.reportedAt = report.at;
+        log(`reported ${message.id} ${outcome.status} (${response.status})`);
+        return;
+      }
+      log(`report of ${message.id} answered ${response.status} (attempt ${attempt})`);
+    } catch (err) {
+      log(`report of ${message.id} failed: ${err?.message ?? err} (attempt ${attempt})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** (attempt - 1)));
+  }
+  message.status = 'report-failed';
+}
+
+function scheduleReport(message) {
+  if (!REPORT_URL) return;
+  const outcome = outcomes.get(message.to) ?? { status: 'delivered' };
+  setTimeout(() => {
+    postReport(message, outcome).catch((err) => log(`report error: ${err?.stack ?? err}`));
+  }, REPORT_DELAY_MS);
+}
+
 function authorized(req) {
   return !API_KEY || req.headers.authorization === `Bearer ${API_KEY}`;
 }
@@ -125,6 +187,7 @@ function page() {
   <td class="nr">${escapeHtml(m.to)}</td>
   <td class="body">${escapeHtml(m.body)}</td>
   <td>${m.segments} (${m.encoding})</td>
+  <td>${escapeHtml(m.status)}</td>
   <td>${escapeHtml(m.reference ?? '')}</td>
   <td class="id">${escapeHtml(m.id)}</td>
 </tr>`,
@@ -155,7 +218,7 @@ ${
   messages.length === 0
     ? '<p class="leeg">Nog geen berichten ontvangen.</p>'
     : `<table>
-<thead><tr><th>Ontvangen</th><th>Naar</th><th>Bericht</th><th>Delen</th><th>Referentie</th><th>Id</th></tr></thead>
+<thead><tr><th>Ontvangen</th><th>Naar</th><th>Bericht</th><th>Delen</th><th>Status</th><th>Referentie</th><th>Id</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
@@ -230,6 +293,7 @@ async function handle(req, res) {
       if (messages.length > MAX_MESSAGES) messages.length = MAX_MESSAGES;
       const preview = message.body.length > 60 ? `${message.body.slice(0, 57)}...` : message.body;
       log(`queued ${message.id} to ${message.to}: ${JSON.stringify(preview)}`);
+      scheduleReport(message);
       return send(
         res,
         202,
@@ -238,6 +302,36 @@ async function handle(req, res) {
       );
     }
     return send(res, 405, { error: 'method_not_allowed' }, { allow: 'GET, POST, DELETE' });
+  }
+
+  if (path === '/outcomes' && req.method === 'DELETE') {
+    if (!authorized(req)) return send(res, 401, { error: 'unauthorized' });
+    outcomes.clear();
+    return send(res, 204);
+  }
+  const outcome = /^\/outcomes\/([^/]+)$/.exec(path);
+  if (outcome && req.method === 'PUT') {
+    if (!authorized(req)) return send(res, 401, { error: 'unauthorized' });
+    const to = decodeURIComponent(outcome[1]);
+    let input;
+    try {
+      input = JSON.parse(await readBody(req));
+    } catch {
+      return send(res, 400, { error: 'invalid_json' });
+    }
+    if (!E164.test(to))
+      return send(res, 400, { error: 'validation_failed', fields: { to: 'must be E.164' } });
+    if (!input || !OUTCOMES.has(input.status))
+      return send(res, 400, {
+        error: 'validation_failed',
+        fields: { status: 'delivered, bounced or failed' },
+      });
+    outcomes.set(to, {
+      status: input.status,
+      ...(typeof input.reason === 'string' ? { reason: input.reason.slice(0, 500) } : {}),
+    });
+    log(`reports for ${to} will say ${input.status}`);
+    return send(res, 204);
   }
 
   const one = /^\/messages\/([^/]+)$/.exec(path);

@@ -100,6 +100,8 @@ export function serviceEnv(env: StackEnv, app: ServiceApp, keys: DevKeys): Recor
             COMMUNICATION_SEAL_SECRET_KEY: keys.seal.secretKey,
             CONTACTS_ENCRYPTION_KEY: keys.contacts,
             COMMUNICATION_SEAL_KEY_ID: keys.seal.keyId,
+            // The SMS sink posts signed delivery reports (below): a text is `sent` until reported `delivered`.
+            SMS_DELIVERY_REPORTS: 'true',
           }
         : {};
   return {
@@ -153,7 +155,11 @@ export function stackProcesses(env: StackEnv, root: string, keys: DevKeys): Proc
       name: 'sms',
       command: process.execPath,
       args: [`${root}/infra/sinks/sms-sink.mjs`],
-      env: { SMS_SINK_PORT: String(env.SMS_SINK_PORT) },
+      env: {
+        SMS_SINK_PORT: String(env.SMS_SINK_PORT),
+        // Signed delivery reports back to communication (both sides use the development webhook secret).
+        SMS_REPORT_WEBHOOK_URL: `${local(env.COMMUNICATION_PORT)}/v1/providers/sms/reports`,
+      },
       readyUrl: `${local(env.SMS_SINK_PORT)}/health`,
       links: [{ label: 'sms (sent text messages)', url: local(env.SMS_SINK_PORT) }],
     },

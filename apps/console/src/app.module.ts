@@ -4,6 +4,7 @@ import { Clock } from './clock';
 import { ConsoleConfig } from './config';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { PublicLetterModule } from './letters/public-letter.module';
 import { PagesModule } from './pages/pages.module';
 import { ProxyModule } from './proxy/proxy.module';
 import { StatusModule } from './status/status.module';
@@ -25,6 +26,7 @@ export class AppModule {
         StatusModule,
         ProxyModule,
         PagesModule,
+        PublicLetterModule,
       ],
       providers: [
         { provide: ConsoleConfig, useValue: config },

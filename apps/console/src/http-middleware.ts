@@ -3,9 +3,14 @@ import { SESSION_COOKIE } from './auth/session-cookie';
 import { message } from './messages';
 import { bodyKindOf, proxiedService } from './proxy/proxy-request';
 
-/** Same policy as the page's <meta> CSP, plus what only a header can say (frame-ancestors). */
+/**
+ * Same policy as the page's <meta> CSP, plus what only a header can say (frame-ancestors). Scripts only from this
+ * origin; inline styles are allowed for the letter preview (/sjablonen shows the real e-mail HTML, whose styles are
+ * inline, in a sandboxed srcdoc frame that inherits this policy). The page itself never builds HTML from strings.
+ */
 const CSP =
-  "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; " +
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; " +
+  "base-uri 'self'; form-action 'self'; " +
   "frame-ancestors 'none'";
 
 /** Security headers on every response; /docs (Swagger UI, development aid) keeps its own script needs. */

@@ -16,6 +16,12 @@ export const ROUTES = [
     load: () => import('./pages/meldingen.js'),
   },
   { path: '/rosters', title: 'nav.rosters', roles: ['school'], load: () => import('./pages/rosters.js') },
+  {
+    path: '/berichten',
+    title: 'nav.notices',
+    roles: ['school', 'clb-staff', 'doctor', 'coordinator', 'admin'],
+    load: () => import('./pages/notices.js'),
+  },
   { path: '/admin/clbs', title: 'nav.clbs', roles: ['admin'], load: () => import('./pages/admin-clbs.js') },
   {
     path: '/admin/schools',
@@ -53,6 +59,24 @@ export const ROUTES = [
     title: 'nav.protocols',
     roles: ['admin', 'doctor', 'coordinator', 'clb-staff'],
     load: () => import('./pages/protocols.js'),
+  },
+  {
+    path: '/campagnes',
+    title: 'nav.campaigns',
+    roles: ['clb-staff', 'doctor', 'coordinator', 'admin'],
+    load: () => import('./pages/campaigns.js'),
+  },
+  {
+    path: '/onbestelbaar',
+    title: 'nav.deadLetters',
+    roles: ['clb-staff', 'doctor', 'coordinator', 'admin'],
+    load: () => import('./pages/dead-letters.js'),
+  },
+  {
+    path: '/sjablonen',
+    title: 'nav.templates',
+    roles: ['admin'],
+    load: () => import('./pages/templates.js'),
   },
   {
     path: '/status',

@@ -7,6 +7,8 @@ import { MeldingProgressConsumer } from './meldingen/melding-progress.consumer';
 import { MeldingenModule } from './meldingen/meldingen.module';
 import { RegistryModule } from './registry/registry.module';
 import { RostersModule } from './rosters/rosters.module';
+import { SchoolNoticesConsumer } from './school-notices/school-notices.consumer';
+import { SchoolNoticesModule } from './school-notices/school-notices.module';
 
 @Module({})
 export class IntakeModule {
@@ -18,11 +20,12 @@ export class IntakeModule {
           config,
           entities: ENTITIES,
           registry: CONTRACTS,
-          consumers: [MeldingProgressConsumer],
+          consumers: [MeldingProgressConsumer, SchoolNoticesConsumer],
         }),
         RegistryModule,
         RostersModule,
         MeldingenModule,
+        SchoolNoticesModule,
       ],
     };
   }

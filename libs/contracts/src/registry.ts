@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { schoolNoticeIssuedV1 } from './events/communication.events';
 import { clbRegisteredV1, schoolRegisteredV1 } from './events/intake.events';
 import { meldingReceivedV1 } from './events/meldingen.events';
 import {
@@ -89,6 +90,13 @@ export const CONTRACTS = {
     partitionKey: 'caseId',
     partitions: 6,
     description: 'A letter of a decision was delivered, failed or could not be sent.',
+  }),
+  [TOPICS.SCHOOL_NOTICE_ISSUED]: contract({
+    topic: TOPICS.SCHOOL_NOTICE_ISSUED,
+    schema: schoolNoticeIssuedV1,
+    partitionKey: 'schoolId',
+    partitions: 6,
+    description: "The school's anonymised class notice for a decision version.",
   }),
 } as const satisfies { [T in Topic]: TopicContract };
 

@@ -25,6 +25,8 @@ export const TOPICS = {
   RISK_MELDING_PROGRESSED: 'risk.melding.progressed.v1',
   /** Key: caseId. A letter of a decision was delivered, failed or could not be sent (communication). */
   DELIVERY_UPDATED: 'communication.delivery.updated.v1',
+  /** Key: schoolId. The school's anonymised class notice for a decision version (classes, counts, measures). */
+  SCHOOL_NOTICE_ISSUED: 'communication.school-notice.issued.v1',
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];

@@ -11,3 +11,4 @@ export * from './directory/apply-directory-event.use-case';
 export * from './directory/directory.consumer';
 export * from './directory/directory.module';
 export * from './json-depth';
+export * from './page-request.dto';

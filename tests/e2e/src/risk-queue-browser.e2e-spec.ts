@@ -395,4 +395,35 @@ describe('a CLB doctor on the real stack', () => {
     );
     await page.screenshot({ path: '/tmp/e2e-risk-case.png', fullPage: true });
   }, 90_000);
+
+  it('gives the school the anonymised class notice: the class, counts and measures, no name', async () => {
+    const schoolPage = await schoolContext.newPage();
+    schoolPage.setDefaultTimeout(30_000);
+    try {
+      const highPupils = decided.contacts.filter(
+        (contact) => contact.contactKind === 'pupil' && contact.risk === 'high',
+      ).length;
+      // communication issues the notice when it handles the decision; intake shows it to the school.
+      await eventually('the class notice at intake', async () => {
+        const { body } = await call<{ items: { caseId: string }[] }>(
+          school,
+          'GET',
+          '/api/intake/v1/school-notices',
+        );
+        return body.items.some((item) => item.caseId === caseId) ? true : null;
+      });
+      await schoolPage.goto(`${stack.consoleUrl}/berichten`);
+      const notice = schoolPage.getByTestId('notice').first();
+      await notice.getByTestId('notice-class').filter({ hasText: CLASS }).waitFor();
+      const high = notice.locator('[data-testid="notice-group"][data-risk="high"]').first();
+      expect(await high.textContent()).toContain(`${highPupils} leerling`);
+      expect(await high.textContent()).toMatch(
+        /Quarantaine|Schoolverbod|Symptomen|Test|Chemoprofylaxe|Vaccinatie/,
+      );
+      const text = (await schoolPage.locator('main').textContent()) ?? '';
+      for (const name of NAMES) expect(text).not.toContain(name);
+    } finally {
+      await schoolPage.close();
+    }
+  }, 90_000);
 });

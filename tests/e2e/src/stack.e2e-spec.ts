@@ -127,7 +127,13 @@ describe('the local stack', () => {
   });
 
   /** Routes anyone may call, by design; every other route of every service must refuse a caller without a token. */
-  const PUBLIC_ROUTES = new Set(['GET /health', 'POST /v1/webhooks/meldingen']);
+  // (Signed provider webhooks are public too, but refuse an unsigned call with 401: they stay in the walk.)
+  const PUBLIC_ROUTES = new Set([
+    'GET /health',
+    'POST /v1/webhooks/meldingen',
+    // A parent's letter link: the unguessable token is the key (404 for any other).
+    'GET /v1/public/letters/{token}',
+  ]);
 
   it.each(SERVICES)(
     'every route of %s except the public ones refuses an unauthenticated call',

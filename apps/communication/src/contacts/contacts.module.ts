@@ -21,6 +21,6 @@ import { ApplyGuardianContactsUseCase } from './use-cases/apply-guardian-contact
     ApplyGuardianContactsUseCase,
     ContactsConsumer,
   ],
-  exports: [GuardianContactRepository, ContactsConsumer],
+  exports: [GuardianContactRepository, ContactsConsumer, ContactsConfig],
 })
 export class ContactsModule {}

@@ -28,11 +28,16 @@ export class LetterDeadLetter {
   @Column({ name: 'school_id', type: 'uuid' })
   schoolId!: string;
 
-  @Column({ name: 'case_id', type: 'uuid' })
-  caseId!: string;
+  /** The case of a decision's letter; null for a campaign's letter. */
+  @Column({ name: 'case_id', type: 'uuid', nullable: true })
+  caseId!: string | null;
 
-  @Column({ name: 'decision_version', type: 'integer' })
-  decisionVersion!: number;
+  @Column({ name: 'decision_version', type: 'integer', nullable: true })
+  decisionVersion!: number | null;
+
+  /** The campaign of an information letter; null for a decision's letter. */
+  @Column({ name: 'campaign_id', type: 'uuid', nullable: true })
+  campaignId!: string | null;
 
   @Column({ name: 'channel', type: 'text' })
   channel!: ContactChannel;

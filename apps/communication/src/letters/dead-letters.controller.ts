@@ -36,7 +36,10 @@ export class DeadLettersController {
       limit: query.limit ?? 100,
       offset: query.offset ?? 0,
     });
-    return { items: page.items.map((dead) => DeadLetterDto.of(dead)), total: page.total };
+    return {
+      items: page.items.map((item) => DeadLetterDto.of(item.deadLetter, item.guardian)),
+      total: page.total,
+    };
   }
 
   @Post(':id/retry')
@@ -61,6 +64,8 @@ export class DeadLettersController {
     @Scope() scope: TenancyScope,
     @CurrentPrincipal() principal: Principal,
   ): Promise<DeadLetterDto> {
-    return DeadLetterDto.of(await this.resolveDeadLetter.execute(scope, principal, id, body.note));
+    return DeadLetterDto.of(
+      await this.resolveDeadLetter.execute(scope, principal, id, body.note, body.resolvedBy),
+    );
   }
 }

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { CONTRACTS, TOPICS, type ContactChannel, type LetterStatus } from '@meldpunt/contracts';
+import {
+  CONTRACTS,
+  TOPICS,
+  type ContactChannel,
+  type DeliveryFailureReason,
+  type DeliveryResolvedBy,
+  type LetterStatus,
+} from '@meldpunt/contracts';
 import { createEnvelope, OutboxWriter } from '@meldpunt/messaging';
 import type { EntityManager } from 'typeorm';
 
@@ -15,6 +22,10 @@ export interface DeliveryOutcome {
   readonly channel: ContactChannel | null;
   readonly at: Date;
   readonly correlationId: string;
+  /** Why a `failed` letter failed (optional field of the v1 event). */
+  readonly reason?: DeliveryFailureReason;
+  /** A dead letter staff resolved (`delivered` with how the family was reached). */
+  readonly resolvedBy?: DeliveryResolvedBy;
 }
 
 /**
@@ -50,6 +61,8 @@ export class DeliveryUpdates {
             status: outcome.status,
             channel: outcome.channel,
             at: outcome.at.toISOString(),
+            ...(outcome.reason ? { reason: outcome.reason } : {}),
+            ...(outcome.resolvedBy ? { resolvedBy: outcome.resolvedBy } : {}),
           },
           { producer: 'communication', correlationId: outcome.correlationId },
         ),

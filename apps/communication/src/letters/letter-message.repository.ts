@@ -3,6 +3,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { LetterDecision } from './letter-decision.entity';
 import { LetterMessage } from './letter-message.entity';
 
+const INSERT_CHUNK = 1_000;
+
 /** Decisions and their letters. Written by the pipeline only; staff reach them through dead letters (scoped). */
 @Injectable()
 export class LetterMessageRepository {
@@ -27,18 +29,23 @@ export class LetterMessageRepository {
     return rows.length > 0;
   }
 
-  /** Inserts messages; one whose key exists already is skipped. Returns the ones inserted. */
+  /**
+   * Inserts messages (in chunks: a campaign has thousands, Postgres takes 65 535 parameters a statement); one whose
+   * key exists already is skipped. Returns the ones inserted.
+   */
   async insertMessages(manager: EntityManager, messages: readonly LetterMessage[]): Promise<LetterMessage[]> {
-    if (messages.length === 0) return [];
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(LetterMessage)
-      .values([...messages])
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    const inserted = new Set((result.raw as { id: string }[]).map((row) => row.id));
+    const inserted = new Set<string>();
+    for (let start = 0; start < messages.length; start += INSERT_CHUNK) {
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(LetterMessage)
+        .values(messages.slice(start, start + INSERT_CHUNK))
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      for (const row of result.raw as { id: string }[]) inserted.add(row.id);
+    }
     return messages.filter((message) => inserted.has(message.id));
   }
 
@@ -65,6 +72,14 @@ export class LetterMessageRepository {
       .orderBy('message.updated_at', 'ASC')
       .limit(limit)
       .getMany();
+  }
+
+  /** Whether the campaign of a message was cancelled (its letters are not sent any more). */
+  async campaignCancelled(manager: EntityManager, campaignId: string): Promise<boolean> {
+    const rows = await manager.query<{ status: string }[]>(`SELECT status FROM campaign WHERE id = $1`, [
+      campaignId,
+    ]);
+    return rows[0]?.status === 'cancelled';
   }
 
   async findByCase(caseId: string): Promise<LetterMessage[]> {

@@ -11,6 +11,17 @@ export const LETTER_QUEUES: Readonly<Record<ContactChannel, string>> = {
   sms: 'letters-sms',
 };
 
+/**
+ * BullMQ priorities on the shared channel queues (lower = sooner; one queue per channel keeps one provider rate
+ * limit): staff pages first, then the letters of a doctor's decision (quarantine), then information campaigns, so
+ * a campaign of thousands never holds an urgent letter back.
+ */
+export const LETTER_PRIORITIES = {
+  staffPage: 1,
+  decision: 2,
+  campaign: 10,
+} as const;
+
 /** Job payloads carry ids only. */
 export interface LetterJob {
   readonly messageId: string;
@@ -22,6 +33,12 @@ export interface QueueableMessage {
   readonly messageKey: string;
   readonly channel: ContactChannel;
   readonly retries: number;
+  /** Set on a campaign's letter: queued behind decision letters. */
+  readonly campaignId: string | null;
+}
+
+export function letterPriority(message: Pick<QueueableMessage, 'campaignId'>): number {
+  return message.campaignId === null ? LETTER_PRIORITIES.decision : LETTER_PRIORITIES.campaign;
 }
 
 /** The message key, plus `-r<n>` after the n-th retry from the dead-letter list (a new job for a new round). */
@@ -71,6 +88,7 @@ export class LetterQueues implements OnApplicationShutdown {
           data: { messageId: message.id },
           opts: {
             jobId: letterJobId(message),
+            priority: letterPriority(message),
             attempts: this.config.maxAttempts,
             backoff: { type: 'exponential', delay: this.config.retryBaseMs },
             removeOnComplete: true,
@@ -78,6 +96,18 @@ export class LetterQueues implements OnApplicationShutdown {
           },
         }));
       if (jobs.length > 0) await this.queues[channel].addBulk(jobs);
+    }
+  }
+
+  /** Removes waiting jobs of these messages (a cancelled campaign); a job already running is left to finish. */
+  async removeQuietly(messages: readonly QueueableMessage[]): Promise<void> {
+    const CHUNK = 200;
+    for (let start = 0; start < messages.length; start += CHUNK) {
+      await Promise.all(
+        messages
+          .slice(start, start + CHUNK)
+          .map((message) => this.queues[message.channel].remove(letterJobId(message)).catch(() => 0)),
+      );
     }
   }
 

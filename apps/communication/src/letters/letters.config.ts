@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { loadConfig, type Env } from '@meldpunt/config';
 
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1');
+
 export const lettersEnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -12,8 +16,17 @@ export const lettersEnvSchema = z
     /** The SMS provider's HTTP API (the local SMS sink in development). */
     SMS_PROVIDER_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
     SMS_PROVIDER_API_KEY: z.string().min(1).max(500).optional(),
-    /** Where the full letter is read online (the SMS links to `<base>/<letter id>`). */
-    LETTER_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000/brieven'),
+    /** Where the full letter is read online: the SMS links to `<base>/<22-character token>` (the console's /b/). */
+    LETTER_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000/b'),
+    /** Days the letter link keeps working after the last day of the letter's measures (or its decision). */
+    LETTER_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /**
+     * Whether the channel's provider posts delivery reports (POST /v1/providers/<channel>/reports): then a letter
+     * the provider accepted is `sent` until a report says `delivered`, `bounced` or `failed`. false: accepted counts
+     * as delivered (bounce reports are still taken). Plain SMTP has no delivery reports: false by default.
+     */
+    EMAIL_DELIVERY_REPORTS: booleanFlag.default(false),
+    SMS_DELIVERY_REPORTS: booleanFlag.default(false),
     /** Provider limits: messages per second per channel (BullMQ rate limiter of that channel's queue). */
     EMAIL_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(50),
     SMS_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(10),
@@ -21,6 +34,13 @@ export const lettersEnvSchema = z
     LETTER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
     /** First retry delay; doubles each attempt (6 attempts ≈ 5 minutes in all). */
     LETTER_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
+    /**
+     * Letters sent at the same time per channel worker; each holds a database connection while the provider
+     * answers: keep 2 × this well under DATABASE_POOL_SIZE.
+     */
+    LETTER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    /** SMTP connections in the pool (the relay's limit per client). */
+    SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV !== 'production') return;
@@ -35,6 +55,10 @@ export interface LettersSettings {
   readonly smsProviderUrl: string;
   readonly smsProviderApiKey?: string | null;
   readonly letterBaseUrl?: string;
+  readonly letterLinkDays?: number;
+  /** Whether the channel's provider posts delivery reports (else accepted counts as delivered); false. */
+  readonly emailDeliveryReports?: boolean;
+  readonly smsDeliveryReports?: boolean;
   readonly queuePrefix?: string;
   readonly emailRatePerSecond?: number;
   readonly smsRatePerSecond?: number;
@@ -60,6 +84,8 @@ export class LettersConfig {
   readonly smsProviderUrl: string;
   readonly smsProviderApiKey: string | null;
   readonly letterBaseUrl: string;
+  readonly letterLinkDays: number;
+  readonly deliveryReports: Readonly<Record<'email' | 'sms', boolean>>;
   readonly queuePrefix: string;
   readonly emailRatePerSecond: number;
   readonly smsRatePerSecond: number;
@@ -75,7 +101,12 @@ export class LettersConfig {
     this.mailFrom = settings.mailFrom;
     this.smsProviderUrl = settings.smsProviderUrl;
     this.smsProviderApiKey = settings.smsProviderApiKey ?? null;
-    this.letterBaseUrl = settings.letterBaseUrl ?? 'http://127.0.0.1:3000/brieven';
+    this.letterBaseUrl = (settings.letterBaseUrl ?? 'http://127.0.0.1:3000/b').replace(/\/+$/, '');
+    this.letterLinkDays = settings.letterLinkDays ?? 30;
+    this.deliveryReports = {
+      email: settings.emailDeliveryReports ?? false,
+      sms: settings.smsDeliveryReports ?? false,
+    };
     this.queuePrefix = settings.queuePrefix ?? 'bull';
     this.emailRatePerSecond = settings.emailRatePerSecond ?? 50;
     this.smsRatePerSecond = settings.smsRatePerSecond ?? 10;
@@ -95,10 +126,15 @@ export class LettersConfig {
       smsProviderUrl: parsed.SMS_PROVIDER_URL ?? 'http://127.0.0.1:1090',
       smsProviderApiKey: parsed.SMS_PROVIDER_API_KEY ?? null,
       letterBaseUrl: parsed.LETTER_BASE_URL,
+      letterLinkDays: parsed.LETTER_LINK_DAYS,
+      emailDeliveryReports: parsed.EMAIL_DELIVERY_REPORTS,
+      smsDeliveryReports: parsed.SMS_DELIVERY_REPORTS,
       emailRatePerSecond: parsed.EMAIL_RATE_PER_SECOND,
       smsRatePerSecond: parsed.SMS_RATE_PER_SECOND,
       maxAttempts: parsed.LETTER_MAX_ATTEMPTS,
       retryBaseMs: parsed.LETTER_RETRY_BASE_MS,
+      concurrency: parsed.LETTER_CONCURRENCY,
+      smtpPoolSize: parsed.SMTP_POOL_SIZE,
       ...(queuePrefix === undefined ? {} : { queuePrefix }),
     });
   }

@@ -4,6 +4,7 @@ export const LETTERS_MESSAGES = {
   deadLetterHandled: 'Deze onbestelbare brief is al afgehandeld.',
   noteRequired: 'Geef kort aan hoe het gezin bereikt werd (bijvoorbeeld "telefonisch gemeld").',
   noteTooLong: 'De notitie is te lang (maximaal 1000 tekens).',
+  letterNotFound: 'Deze brief bestaat niet (meer). Vraag het CLB van de school om een nieuwe link.',
   unknownSchool: 'de school',
   unknownClb: 'het CLB',
 } as const;
@@ -14,6 +15,8 @@ export const FAILURE_REASONS = {
   noAddress: 'Er is geen adres meer voor dit kanaal.',
   lastAttempt: (error: string) => `Niet afgeleverd na de laatste poging: ${error}`,
   refused: (error: string) => `Geweigerd door de provider: ${error}`,
+  campaignCancelled: 'De campagne werd geannuleerd voor deze brief verstuurd was.',
+  optedOut: 'Deze ouder heeft zich afgemeld voor informatie per sms (STOP).',
 } as const;
 
 /** Field messages of the dead-letter routes. */

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ServiceConfig } from '@meldpunt/config';
 import { ContactsModule } from '../contacts/contacts.module';
+import { OptOutsModule } from '../opt-outs/opt-outs.module';
+import { IssueSchoolNoticeUseCase } from '../school-notices/use-cases/issue-school-notice.use-case';
 import { TemplatesModule } from '../templates/templates.module';
 import { AfterCommit } from './after-commit';
 import { LetterMailer, SmtpLetterMailer } from './channels/mailer';
@@ -10,17 +12,21 @@ import { DeadLetterRepository } from './dead-letter.repository';
 import { DeadLettersController } from './dead-letters.controller';
 import { DecisionsConsumer } from './decisions.consumer';
 import { DeliveryUpdates } from './delivery-updates';
+import { LetterComposer } from './letter-composer';
+import { LetterFallback } from './letter-fallback';
 import { LetterMessageRepository } from './letter-message.repository';
 import { LetterQueues } from './letter-queues';
 import { LetterProcessor } from './letter.processor';
 import { LetterSweeper } from './letter.sweeper';
 import { LettersConfig } from './letters.config';
+import { PublicLettersController } from './public-letters.controller';
 import {
   ListDeadLettersUseCase,
   ResolveDeadLetterUseCase,
   RetryDeadLetterUseCase,
 } from './use-cases/dead-letters.use-cases';
 import { PlanDecisionLettersUseCase } from './use-cases/plan-decision-letters.use-case';
+import { ReadPublicLetterUseCase } from './use-cases/read-public-letter.use-case';
 import { SendLetterUseCase } from './use-cases/send-letter.use-case';
 
 /**
@@ -30,8 +36,8 @@ import { SendLetterUseCase } from './use-cases/send-letter.use-case';
  * ServiceConfig, OutboxWriter/OutboxRelay).
  */
 @Module({
-  imports: [ContactsModule, TemplatesModule],
-  controllers: [DeadLettersController],
+  imports: [ContactsModule, TemplatesModule, OptOutsModule],
+  controllers: [DeadLettersController, PublicLettersController],
   providers: [
     {
       provide: LettersConfig,
@@ -53,6 +59,9 @@ import { SendLetterUseCase } from './use-cases/send-letter.use-case';
     Clock,
     AfterCommit,
     DeliveryUpdates,
+    LetterComposer,
+    LetterFallback,
+    ReadPublicLetterUseCase,
     LetterMessageRepository,
     DeadLetterRepository,
     LetterQueues,
@@ -64,7 +73,18 @@ import { SendLetterUseCase } from './use-cases/send-letter.use-case';
     RetryDeadLetterUseCase,
     ResolveDeadLetterUseCase,
     DecisionsConsumer,
+    IssueSchoolNoticeUseCase,
   ],
-  exports: [DecisionsConsumer],
+  exports: [
+    DecisionsConsumer,
+    LetterFallback,
+    LetterQueues,
+    LetterMessageRepository,
+    AfterCommit,
+    Clock,
+    LettersConfig,
+    LetterMailer,
+    SmsProvider,
+  ],
 })
 export class LettersModule {}

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { CATALOGS, type Catalogs } from './catalogs';
+import { TemplateCatalogSource } from './admin/template-catalog-source';
+import { CATALOGS, type Catalogs, LETTER_CATALOGS } from './catalogs';
 import { renderHtml, renderText } from './html';
 import { renderIcs } from './ics';
 import { buildLetterContent } from './letter-content';
@@ -7,20 +8,29 @@ import type { LetterInput, LetterRendering, RenderedLetter } from './letter-rend
 import { renderPdf } from './pdf';
 import { segmentSms, smsFriendly } from './sms';
 
-/** Overrides the message catalogs (tests; later, admin-edited templates). */
-export const LETTER_CATALOGS = Symbol('LETTER_CATALOGS');
+/** Replaces the code message catalogs (tests); admins' overrides come from TemplateCatalogSource. */
+export { LETTER_CATALOGS };
 
 /** Renders one letter in the guardian's language: subject, HTML + text email, SMS, PDF and `.ics`. */
 @Injectable()
 export class LetterRenderer implements LetterRendering {
   private readonly catalogs: Catalogs;
 
-  constructor(@Optional() @Inject(LETTER_CATALOGS) catalogs?: Catalogs) {
+  constructor(
+    @Optional() @Inject(LETTER_CATALOGS) catalogs?: Catalogs,
+    @Optional() private readonly source?: TemplateCatalogSource,
+  ) {
     this.catalogs = catalogs ?? CATALOGS;
   }
 
+  /** Renders with the current texts: admins' overrides (TemplateCatalogSource) over the code catalogs. */
   async render(input: LetterInput): Promise<RenderedLetter> {
-    const content = buildLetterContent(input, this.catalogs);
+    return await this.renderWith(input, this.source ? await this.source.catalogs() : this.catalogs);
+  }
+
+  /** Renders with the given catalogs (the template preview renders unsaved drafts this way). */
+  async renderWith(input: LetterInput, catalogs: Catalogs): Promise<RenderedLetter> {
+    const content = buildLetterContent(input, catalogs);
     const issuedAt = input.issuedAt ? new Date(input.issuedAt) : new Date();
     const smsBody = smsFriendly(content.sms);
     const { encoding, segments } = segmentSms(smsBody);

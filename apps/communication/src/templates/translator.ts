@@ -11,7 +11,8 @@ import type { LetterLanguage } from './letter-renderer.types';
 export type MessageParams = Readonly<Record<string, string>>;
 
 /**
- * Looks messages up in one language's catalog, falling back to Dutch per key. `fellBack` is true when the
+ * Looks messages up in one language's catalog, falling back to Dutch (`catalogs.nl`, then the code's Dutch
+ * reference) per key. `fellBack` is true when the
  * requested language has no catalog or any key used so far had to come from Dutch (admins are told).
  */
 export class Translator {
@@ -21,14 +22,15 @@ export class Translator {
     readonly language: LetterLanguage,
     private readonly catalog: Catalog,
     unknownLanguage: boolean,
+    private readonly dutch: Catalog = DUTCH_CATALOG,
   ) {
     this.missing = unknownLanguage;
   }
 
   static for(requested: string, catalogs: Catalogs = CATALOGS): Translator {
     const language = letterLanguageOf(requested);
-    if (language === undefined) return new Translator('nl', catalogs.nl, true);
-    return new Translator(language, catalogs[language], false);
+    if (language === undefined) return new Translator('nl', catalogs.nl, true, catalogs.nl);
+    return new Translator(language, catalogs[language], false, catalogs.nl);
   }
 
   get fellBack(): boolean {
@@ -39,7 +41,8 @@ export class Translator {
     let template = this.catalog[key];
     if (template === undefined) {
       this.missing = true;
-      template = DUTCH_CATALOG[key];
+      // The Dutch text in use (an admin's Dutch override counts), else the code's Dutch reference.
+      template = this.dutch[key] ?? DUTCH_CATALOG[key];
     }
     return interpolate(template, params);
   }

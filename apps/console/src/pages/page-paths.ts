@@ -8,6 +8,7 @@ export const PAGE_PATHS = [
   '/melding',
   '/meldingen',
   '/rosters',
+  '/berichten',
   '/admin/clbs',
   '/admin/schools',
   '/admin/users',
@@ -15,4 +16,7 @@ export const PAGE_PATHS = [
   '/wachtrij',
   '/dossiers/:id',
   '/protocollen',
+  '/sjablonen',
+  '/campagnes',
+  '/onbestelbaar',
 ] as const;

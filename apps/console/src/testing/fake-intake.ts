@@ -339,6 +339,32 @@ export class FakeIntake {
       );
       return send(200, { items: pupils });
     }
+    // PeopleController.lookup: names behind pupil/staff refs of schools in scope (others stay unanswered).
+    if (method === 'POST' && path === '/v1/people/lookup') {
+      const refs = json().refs;
+      if (!Array.isArray(refs) || refs.length === 0) {
+        return send(400, {
+          statusCode: 400,
+          message: FAKE_MESSAGES.invalid,
+          fields: [{ field: 'refs', messages: [FAKE_MESSAGES.required] }],
+        });
+      }
+      const items = [];
+      for (const [schoolId, pupils] of this.pupils) {
+        if (!allowed(schoolId)) continue;
+        for (const pupil of pupils) {
+          if (!refs.includes(pupil.ref)) continue;
+          items.push({
+            ref: pupil.ref,
+            kind: 'pupil',
+            name: pupil.name,
+            schoolId,
+            groupName: pupil.className,
+          });
+        }
+      }
+      return send(200, { items });
+    }
     if ((m = /^\/v1\/schools\/([^/]+)\/groups$/.exec(path)) && method === 'GET') {
       const schoolId = m[1] ?? '';
       if (!allowed(schoolId)) return schoolNotFound();

@@ -2,9 +2,11 @@
 import { InitialSchema1795558029214 } from './1795558029214-InitialSchema';
 import { RostersMeldingenCredentials1795564681099 } from './1795564681099-RostersMeldingenCredentials';
 import { PupilRefIndex1795572080817 } from './1795572080817-PupilRefIndex';
+import { SchoolNotices1795579176553 } from './1795579176553-SchoolNotices';
 
 export const MIGRATIONS = [
   InitialSchema1795558029214,
   RostersMeldingenCredentials1795564681099,
   PupilRefIndex1795572080817,
+  SchoolNotices1795579176553,
 ];

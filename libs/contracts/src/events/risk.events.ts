@@ -25,6 +25,17 @@ export const DECIDED_MEASURE_KINDS = [
 ] as const;
 export type DecidedMeasureKind = (typeof DECIDED_MEASURE_KINDS)[number];
 
+/** Where contacts met the index person (risk-assessment's exposure kinds). */
+export const EXPOSURE_KINDS_V1 = [
+  'class',
+  'group',
+  'living-group',
+  'activity',
+  'household',
+  'other',
+] as const;
+export type ExposureKindV1 = (typeof EXPOSURE_KINDS_V1)[number];
+
 /** pupil / staff: `contactRef` is the roster's ref; external: an id risk-assessment made for this contact. */
 export const CONTACT_KINDS = ['pupil', 'staff', 'external'] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];
@@ -92,11 +103,28 @@ export const riskMeasuresDecidedV1 = z.object({
         /** The letter template communication sends for this contact (disease × risk), or null: no letter. */
         letterKind: z.string().min(1).max(100).nullable(),
         changed: z.boolean(),
+        /** Added in place (optional, so older events stay valid): the exposures (classes …) the contact was in. */
+        exposureIds: z.array(z.uuid()).max(100).optional(),
       }),
     )
     .max(10_000),
   /** Contacts of the previous version that are no longer contacts (removed by the doctor). */
   withdrawnContactRefs: z.array(z.uuid()).max(10_000),
+  /**
+   * Added in place (optional): where contacts were exposed, for the school's anonymised class notice. Labels are
+   * organisational (`3B`, `Uitstap Gent`), never a person's name.
+   */
+  exposures: z
+    .array(
+      z.object({
+        exposureId: z.uuid(),
+        kind: z.enum(EXPOSURE_KINDS_V1),
+        label: z.string().min(1).max(200).nullable(),
+        lastContactDate: isoDate,
+      }),
+    )
+    .max(1_000)
+    .optional(),
 });
 export type RiskMeasuresDecidedV1 = z.infer<typeof riskMeasuresDecidedV1>;
 
@@ -125,6 +153,24 @@ export const LETTER_STATUSES = ['delivered', 'failed', 'unreachable'] as const;
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
 
 /**
+ * Why a letter failed on a channel: `bounced` (the provider reported a bounce), `provider-failed` (the provider
+ * reported it undeliverable), `refused` (the provider refused it when we sent it), `attempts-exhausted` (no answer
+ * after the last attempt), `no-address` (the address was removed before sending).
+ */
+export const DELIVERY_FAILURE_REASONS = [
+  'bounced',
+  'provider-failed',
+  'refused',
+  'attempts-exhausted',
+  'no-address',
+] as const;
+export type DeliveryFailureReason = (typeof DELIVERY_FAILURE_REASONS)[number];
+
+/** How staff reached a family no channel delivered a letter to. */
+export const DELIVERY_RESOLVED_BY = ['phone', 'other'] as const;
+export type DeliveryResolvedBy = (typeof DELIVERY_RESOLVED_BY)[number];
+
+/**
  * What became of one letter of a decision (published by communication, issue 5): delivered, failed (bounced,
  * refused) or unreachable (no usable contact details). Keyed per case. A later status of the same letter replaces
  * an earlier one (by `at`).
@@ -139,5 +185,13 @@ export const deliveryUpdatedV1 = z.object({
   /** null when no channel could be tried (unreachable). */
   channel: z.enum(CONTACT_CHANNELS).nullable(),
   at: instant,
+  /** Optional (added later, backward compatible): why a `failed` letter failed. */
+  reason: z.enum(DELIVERY_FAILURE_REASONS).optional(),
+  /**
+   * Optional (added later, backward compatible): set on a `delivered` that staff recorded after no channel
+   * delivered the letter (the dead-letter list's "resolved": `phone` = the family was called, `other` = reached
+   * otherwise); `channel` is then the channel that failed.
+   */
+  resolvedBy: z.enum(DELIVERY_RESOLVED_BY).optional(),
 });
 export type DeliveryUpdatedV1 = z.infer<typeof deliveryUpdatedV1>;

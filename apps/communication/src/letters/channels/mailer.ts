@@ -15,8 +15,11 @@ export interface OutgoingLetterMail {
 
 /** Sends letters by e-mail. Injected, so tests can swap it. */
 export abstract class LetterMailer {
-  /** Resolves when the SMTP server accepted the message; PermanentDeliveryError on a 5xx refusal. */
-  abstract send(mail: OutgoingLetterMail): Promise<void>;
+  /**
+   * Resolves when the SMTP server accepted the message, with the id its delivery reports (bounces) will name;
+   * PermanentDeliveryError on a 5xx refusal.
+   */
+  abstract send(mail: OutgoingLetterMail): Promise<{ providerMessageId: string }>;
 }
 
 /** LetterMailer over pooled SMTP (the local sink in development, the real relay in production). */
@@ -41,9 +44,9 @@ export class SmtpLetterMailer extends LetterMailer implements OnApplicationShutd
     });
   }
 
-  async send(mail: OutgoingLetterMail): Promise<void> {
+  async send(mail: OutgoingLetterMail): Promise<{ providerMessageId: string }> {
     try {
-      await this.transport.sendMail({
+      const info = (await this.transport.sendMail({
         from: this.from,
         to: mail.to,
         subject: mail.subject,
@@ -52,7 +55,10 @@ export class SmtpLetterMailer extends LetterMailer implements OnApplicationShutd
         messageId: mail.messageId,
         headers: { 'Content-Language': mail.language },
         attachments: mail.attachments.map((attachment) => ({ ...attachment })),
-      });
+      })) as { messageId?: unknown };
+      // A plain SMTP relay knows the message by its Message-ID (ours, without the angle brackets).
+      const id = typeof info.messageId === 'string' && info.messageId ? info.messageId : mail.messageId;
+      return { providerMessageId: id.replace(/^<|>$/g, '') };
     } catch (error) {
       const code = (error as { responseCode?: unknown }).responseCode;
       if (typeof code === 'number' && code >= 500 && code < 600)

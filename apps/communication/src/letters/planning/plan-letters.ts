@@ -79,9 +79,38 @@ export function fallbackChannel(contact: GuardianContactV1, failed: ContactChann
   return contact.email ? 'email' : null;
 }
 
-interface Group {
+/** The guardians behind one address on one channel (smallest guardian ref first): they get ONE letter. */
+export interface AddressGroup<G extends PlanningGuardian = PlanningGuardian> {
   readonly channel: ContactChannel;
-  readonly guardians: PlanningGuardian[];
+  readonly address: string;
+  readonly guardians: G[];
+}
+
+/**
+ * Merges guardians by address on the channel `route` picks for each (the parents of siblings: intake gives every
+ * pupil's guardian its own ref, so one household has several rows with the same address). Guardians `route` gives
+ * no address are returned apart. Groups keep the order of their first guardian, guardians sorted by ref; the same
+ * merge serves a decision's letters and a campaign's.
+ */
+export function mergeByAddress<G extends PlanningGuardian>(
+  guardians: readonly G[],
+  route: (guardian: G) => { channel: ContactChannel; address: string } | null,
+): { groups: AddressGroup<G>[]; withoutAddress: G[] } {
+  const groups = new Map<string, AddressGroup<G>>();
+  const withoutAddress: G[] = [];
+  const sorted = [...guardians].sort((a, b) => a.guardianRef.localeCompare(b.guardianRef));
+  for (const guardian of sorted) {
+    const found = route(guardian);
+    if (!found) {
+      withoutAddress.push(guardian);
+      continue;
+    }
+    const key = `${found.channel}|${found.address}`;
+    const group = groups.get(key) ?? { channel: found.channel, address: found.address, guardians: [] };
+    group.guardians.push(guardian);
+    groups.set(key, group);
+  }
+  return { groups: [...groups.values()], withoutAddress };
 }
 
 /**
@@ -112,33 +141,22 @@ export function planLetters(
     kindByPupil.set(contact.contactRef, kind);
   }
 
-  const groups = new Map<string, Group>();
-  const pupilsWithGuardian = new Set<string>();
-  const sorted = [...guardians].sort((a, b) => a.guardianRef.localeCompare(b.guardianRef));
-  for (const guardian of sorted) {
-    if (!kindByPupil.has(guardian.pupilRef)) continue;
-    pupilsWithGuardian.add(guardian.pupilRef);
-    const route = channelFor(guardian.contact);
-    if (!route) {
-      if (contactByRef.get(guardian.pupilRef)?.changed)
-        unreachable.push({
-          contactRef: guardian.pupilRef,
-          guardianRef: guardian.guardianRef,
-          reason: 'no-usable-contact',
-        });
-      continue;
-    }
-    const key = `${route.channel}|${route.address}`;
-    const group = groups.get(key) ?? { channel: route.channel, guardians: [] };
-    group.guardians.push(guardian);
-    groups.set(key, group);
-  }
+  const concerned = guardians.filter((guardian) => kindByPupil.has(guardian.pupilRef));
+  const pupilsWithGuardian = new Set(concerned.map((guardian) => guardian.pupilRef));
+  const { groups, withoutAddress } = mergeByAddress(concerned, (guardian) => channelFor(guardian.contact));
+  for (const guardian of withoutAddress)
+    if (contactByRef.get(guardian.pupilRef)?.changed)
+      unreachable.push({
+        contactRef: guardian.pupilRef,
+        guardianRef: guardian.guardianRef,
+        reason: 'no-usable-contact',
+      });
   for (const [pupilRef] of kindByPupil)
     if (!pupilsWithGuardian.has(pupilRef) && contactByRef.get(pupilRef)?.changed)
       unreachable.push({ contactRef: pupilRef, guardianRef: null, reason: 'no-guardian' });
 
   const messages: PlannedMessage[] = [];
-  for (const group of groups.values()) {
+  for (const group of groups) {
     const children = new Map<string, PlannedChild>();
     for (const guardian of group.guardians) {
       if (children.has(guardian.pupilRef)) continue;
@@ -180,4 +198,24 @@ export function messageKey(
   channel: ContactChannel,
 ): string {
   return `${caseId}-v${version}-${guardianRef}-${channel}`;
+}
+
+/** `c<campaignId>-<guardianRef>-<channel>`: a campaign letter's deterministic key and BullMQ job id (no `:`). */
+export function campaignMessageKey(campaignId: string, guardianRef: string, channel: ContactChannel): string {
+  return `c${campaignId}-${guardianRef}-${channel}`;
+}
+
+/** The key of a message's letter on another channel (its fallback): a campaign's or a decision's. */
+export function keyOnChannel(
+  message: {
+    readonly campaignId: string | null;
+    readonly caseId: string | null;
+    readonly decisionVersion: number | null;
+    readonly guardianRef: string;
+  },
+  channel: ContactChannel,
+): string {
+  if (message.campaignId !== null)
+    return campaignMessageKey(message.campaignId, message.guardianRef, channel);
+  return messageKey(message.caseId ?? '', message.decisionVersion ?? 0, message.guardianRef, channel);
 }

@@ -14,6 +14,7 @@ import { CommunicationModule } from '../../app.module';
 import { ContactsConfig } from '../../contacts/contacts.config';
 import type { TestSealKeys } from '../../contacts/test-fixtures/contact-sealing';
 import { ENTITIES } from '../../entities';
+import { ProviderWebhooksConfig } from '../../providers/provider-webhooks.config';
 import { LETTER_RENDERING, type LetterRendering } from '../../templates/letter-renderer.types';
 import { LettersConfig, type LettersSettings } from '../letters.config';
 
@@ -22,11 +23,15 @@ export interface CommunicationTestApp {
   readonly dataSource: DataSource;
   readonly consumerGroup: string;
   readonly queuePrefix: string;
+  /** `http://127.0.0.1:<port>` (what a provider posts its webhooks to). */
+  readonly baseUrl: string;
   call(
     principal: Principal | null,
     method: string,
     path: string,
     body?: unknown,
+    /** Extra request headers; a string body is sent as is (signed webhooks). */
+    headers?: Record<string, string>,
   ): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 }
@@ -39,6 +44,8 @@ export interface CommunicationTestAppOptions {
   readonly letters?: Partial<LettersSettings>;
   /** Replaces the letter templates (LETTER_RENDERING); the real renderer when absent. */
   readonly renderer?: LetterRendering;
+  /** The secret delivery reports are signed with (PROVIDER_WEBHOOK_SECRET); the development one when absent. */
+  readonly providerWebhookSecret?: string;
 }
 
 /**
@@ -102,8 +109,12 @@ export async function startCommunicationTestApp(
       }),
     );
   if (options.renderer) builder = builder.overrideProvider(LETTER_RENDERING).useValue(options.renderer);
+  if (options.providerWebhookSecret)
+    builder = builder
+      .overrideProvider(ProviderWebhooksConfig)
+      .useValue(new ProviderWebhooksConfig([options.providerWebhookSecret]));
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error'] });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error'], rawBody: true });
   configureHttp(app);
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
@@ -114,14 +125,15 @@ export async function startCommunicationTestApp(
     dataSource: app.get(DataSource),
     consumerGroup: config.consumerGroup,
     queuePrefix,
-    async call(principal, method, path, body) {
+    baseUrl,
+    async call(principal, method, path, body, extraHeaders = {}) {
       const headers: Record<string, string> = {};
       if (principal) headers.authorization = bearerFor(principal, 'communication');
       if (body !== undefined) headers['content-type'] = 'application/json';
       const response = await fetch(`${baseUrl}${path}`, {
         method,
-        headers,
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        headers: { ...headers, ...extraHeaders },
+        ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
       });
       const text = await response.text();
       let parsed: unknown = text;

@@ -84,6 +84,7 @@ export class PlanDecisionLettersUseCase {
         ),
         caseId: decision.caseId,
         decisionVersion: decision.decisionVersion,
+        campaignId: null,
         clbId: decision.clbId,
         schoolId: decision.schoolId,
         disease: decision.disease,

@@ -1,43 +1,31 @@
-import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { GuardianContactV1 } from '@meldpunt/contracts';
-import { OutboxRelay } from '@meldpunt/messaging';
-import { ClbReplica, SchoolReplica } from '@meldpunt/platform';
+import { Injectable } from '@nestjs/common';
+import type { DeliveryFailureReason, GuardianContactV1 } from '@meldpunt/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { GuardianContactRepository, type StoredGuardian } from '../../contacts/guardian-contact.repository';
-import {
-  LETTER_RENDERING,
-  type ChildForLetter,
-  type LetterInput,
-  type LetterRendering,
-  type RenderedLetter,
-} from '../../templates/letter-renderer.types';
 import { AfterCommit } from '../after-commit';
 import { LetterMailer } from '../channels/mailer';
 import { PermanentDeliveryError, ProviderRateLimitedError } from '../channels/delivery-errors';
 import { SmsProvider } from '../channels/sms-provider';
 import { Clock } from '../clock';
-import { DeadLetterRepository } from '../dead-letter.repository';
-import { DeliveryUpdates } from '../delivery-updates';
+import { LetterComposer, type ComposedLetter } from '../letter-composer';
+import { LetterFallback } from '../letter-fallback';
+import { hashLetterToken, letterLinkExpiry, newLetterToken } from '../letter-links';
 import { LetterMessage } from '../letter-message.entity';
 import { LetterMessageRepository } from '../letter-message.repository';
 import { LetterQueues } from '../letter-queues';
 import { LettersConfig } from '../letters.config';
-import { FAILURE_REASONS, LETTERS_MESSAGES } from '../letters.messages';
-import { fallbackChannel, messageKey } from '../planning/plan-letters';
+import { FAILURE_REASONS } from '../letters.messages';
+import { OptOutRepository } from '../../opt-outs/opt-out.repository';
 
 export type SendResult = 'sent' | 'skipped' | 'failed';
 
-interface Prepared {
-  readonly to: string;
-  readonly lead: GuardianContactV1;
-  readonly letter: RenderedLetter;
-}
+type Prepared = ComposedLetter;
 
 /**
- * Sends one letter, once: the message row is locked while sending and marked `sent` in the same transaction with
- * its `delivered` updates (accepted by the SMTP server / SMS provider; real delivery reports are a follow-up), so
- * a duplicate or redelivered job finds it sent and sends nothing. (If the commit itself fails after the provider
+ * Sends one letter, once: the message row is locked while sending and marked in the same transaction, so a
+ * duplicate or redelivered job finds it sent and sends nothing. Accepted by the provider = `sent` (with the
+ * provider's message id) when the channel has delivery reports (the report makes it `delivered`, providers/), else
+ * `delivered` at once with its `delivered` updates. The letter's link token (`<LETTER_BASE_URL>/<token>`) is made
+ * per attempt and its hash stored with the `sent`. (If the commit itself fails after the provider
  * accepted, the retry sends again: at-least-once, the best SMTP allows.) A transient failure is thrown for BullMQ
  * to retry with backoff; a 429 is thrown as ProviderRateLimitedError (the queue pauses, no attempt used). After the
  * last attempt, or on a permanent refusal, the letter fails: `failed` is published, and the other channel is
@@ -45,35 +33,49 @@ interface Prepared {
  */
 @Injectable()
 export class SendLetterUseCase {
-  private readonly logger = new Logger('SendLetter');
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly messages: LetterMessageRepository,
-    private readonly contacts: GuardianContactRepository,
-    private readonly deadLetters: DeadLetterRepository,
-    private readonly deliveries: DeliveryUpdates,
+    private readonly composer: LetterComposer,
+    private readonly fallback: LetterFallback,
     private readonly queues: LetterQueues,
     private readonly afterCommit: AfterCommit,
-    private readonly relay: OutboxRelay,
     private readonly mailer: LetterMailer,
     private readonly sms: SmsProvider,
     private readonly config: LettersConfig,
     private readonly clock: Clock,
-    @Inject(LETTER_RENDERING) private readonly renderer: LetterRendering,
+    private readonly optOuts: OptOutRepository,
   ) {}
 
   async execute(messageId: string, attempt: { readonly final: boolean }): Promise<SendResult> {
     const unlocked = await this.dataSource.getRepository(LetterMessage).findOneBy({ id: messageId });
     if (!unlocked || unlocked.state !== 'queued') return 'skipped';
     // Rendered before the row is locked, so the transaction is held only while the provider answers.
-    const prepared = await this.prepare(unlocked);
+    const token = newLetterToken();
+    const prepared = await this.composer.compose(unlocked, `${this.config.letterBaseUrl}/${token}`);
     return this.dataSource.transaction(async (manager) => {
       const message = await this.messages.lockById(manager, messageId);
       if (!message || message.state !== 'queued') return 'skipped';
+      if (
+        message.campaignId !== null &&
+        (await this.messages.campaignCancelled(manager, message.campaignId))
+      ) {
+        await this.cancel(manager, message, FAILURE_REASONS.campaignCancelled, null);
+        return 'skipped';
+      }
       if (typeof prepared === 'string') {
-        await this.fail(manager, message, prepared, null);
+        await this.fail(manager, message, prepared, 'no-address', null);
         return 'failed';
+      }
+      // Information campaigns respect SMS STOP (checked again now: the guardian may have opted out since);
+      // a doctor's decided measures are always sent.
+      if (
+        message.campaignId !== null &&
+        message.channel === 'sms' &&
+        (await this.optOuts.isOptedOut(prepared.to, manager))
+      ) {
+        await this.cancel(manager, message, FAILURE_REASONS.optedOut, prepared.lead);
+        return 'skipped';
       }
       let providerMessageId: string | null = null;
       try {
@@ -82,37 +84,44 @@ export class SendLetterUseCase {
         if (error instanceof ProviderRateLimitedError) throw error;
         const text = error instanceof Error ? error.message : String(error);
         if (error instanceof PermanentDeliveryError) {
-          await this.fail(manager, message, FAILURE_REASONS.refused(text), prepared.lead);
+          await this.fail(manager, message, FAILURE_REASONS.refused(text), 'refused', prepared.lead);
           return 'failed';
         }
         if (attempt.final) {
-          await this.fail(manager, message, FAILURE_REASONS.lastAttempt(text), prepared.lead);
+          await this.fail(
+            manager,
+            message,
+            FAILURE_REASONS.lastAttempt(text),
+            'attempts-exhausted',
+            prepared.lead,
+          );
           return 'failed';
         }
         throw error;
       }
       const now = this.clock.now();
-      message.state = 'sent';
+      const reported = this.config.deliveryReports[message.channel];
+      message.state = reported ? 'sent' : 'delivered';
       message.sentAt = now;
+      message.deliveredAt = reported ? null : now;
+      message.reportedAt = null;
       message.lastError = null;
       message.providerMessageId = providerMessageId;
-      await this.messages.save(manager, message);
-      await this.deliveries.publish(
-        manager,
-        this.outcome(message, 'delivered', now),
-        message.recipients.map((recipient) => ({
-          contactRef: recipient.pupilRef,
-          guardianRef: recipient.guardianRef,
-        })),
+      message.linkTokenHash = hashLetterToken(token);
+      message.linkExpiresAt = letterLinkExpiry(
+        message.children.flatMap((child) => child.measures),
+        message.decidedAt,
+        this.config.letterLinkDays,
       );
-      this.afterCommit.run(manager, () => this.relay.poke());
+      await this.messages.save(manager, message);
+      if (!reported) await this.fallback.publishOutcome(manager, message, { status: 'delivered', at: now });
       return 'sent';
     });
   }
 
-  private async deliver(message: LetterMessage, prepared: Prepared): Promise<string | null> {
+  private async deliver(message: LetterMessage, prepared: Prepared): Promise<string> {
     if (message.channel === 'email') {
-      await this.mailer.send({
+      const { providerMessageId } = await this.mailer.send({
         to: prepared.to,
         subject: prepared.letter.subject,
         html: prepared.letter.html,
@@ -121,7 +130,7 @@ export class SendLetterUseCase {
         language: prepared.letter.language,
         attachments: prepared.letter.attachments,
       });
-      return null;
+      return providerMessageId;
     }
     const { providerMessageId } = await this.sms.send({
       to: prepared.to,
@@ -131,125 +140,39 @@ export class SendLetterUseCase {
     return providerMessageId;
   }
 
-  /** The address and the rendered letter, or why the letter cannot be sent at all. */
-  private async prepare(message: LetterMessage): Promise<Prepared | string> {
-    const guardians = await this.contacts.guardiansOf(message.schoolId, [
-      ...new Set([message.pupilRef, ...message.children.map((child) => child.pupilRef)]),
-    ]);
-    const byKey = new Map(
-      guardians.map((guardian) => [`${guardian.pupilRef}/${guardian.guardianRef}`, guardian]),
+  /** Failed for good on this channel: LetterFallback publishes it, then the other channel or the dead-letter list. */
+  private async fail(
+    manager: EntityManager,
+    message: LetterMessage,
+    error: string,
+    reason: DeliveryFailureReason,
+    lead: GuardianContactV1 | null,
+  ): Promise<void> {
+    await this.fallback.failOnChannel(
+      manager,
+      message,
+      { state: 'failed', error, reason, at: this.clock.now() },
+      lead,
     );
-    const lead = byKey.get(`${message.pupilRef}/${message.guardianRef}`)?.contact;
-    if (!lead) return FAILURE_REASONS.contactRemoved;
-    const to = message.channel === 'email' ? lead.email : lead.mobile;
-    if (!to) return FAILURE_REASONS.noAddress;
-    const children = message.children.flatMap((child): ChildForLetter[] => {
-      const named: StoredGuardian | undefined =
-        byKey.get(`${child.pupilRef}/${child.guardianRef}`) ??
-        guardians.find((guardian) => guardian.pupilRef === child.pupilRef);
-      if (!named) return [];
-      return [
-        {
-          firstName: named.contact.pupilFirstName,
-          lastName: named.contact.pupilLastName,
-          measures: child.measures,
-          changed: child.changed,
-        },
-      ];
-    });
-    const [school, clb] = await Promise.all([
-      this.dataSource.getRepository(SchoolReplica).findOneBy({ id: message.schoolId }),
-      this.dataSource.getRepository(ClbReplica).findOneBy({ id: message.clbId }),
-    ]);
-    const input: LetterInput = {
-      kind: message.kind,
-      disease: message.disease,
-      language: lead.language,
-      guardianName: lead.name,
-      schoolName: school?.name ?? LETTERS_MESSAGES.unknownSchool,
-      clbName: clb?.name ?? LETTERS_MESSAGES.unknownClb,
-      children,
-      isUpdate: message.isUpdate,
-      letterUrl: `${this.config.letterBaseUrl.replace(/\/+$/, '')}/${message.id}`,
-      letterId: message.id,
-      issuedAt: message.decidedAt.toISOString(),
-    };
-    return { to, lead, letter: await this.renderer.render(input) };
   }
 
-  /** Failed for good on this channel: publish it, then the other channel or the dead-letter list. */
-  private async fail(
+  /**
+   * A campaign letter that will not be sent (its campaign was cancelled, or the guardian opted out of SMS): marked
+   * `cancelled`; an opted-out guardian with an e-mail address gets the letter by e-mail instead.
+   */
+  private async cancel(
     manager: EntityManager,
     message: LetterMessage,
     reason: string,
     lead: GuardianContactV1 | null,
   ): Promise<void> {
-    const now = this.clock.now();
-    message.state = 'failed';
+    message.state = 'cancelled';
     message.lastError = reason;
     await this.messages.save(manager, message);
-    await this.deliveries.publish(
-      manager,
-      this.outcome(message, 'failed', now),
-      message.recipients.map((recipient) => ({
-        contactRef: recipient.pupilRef,
-        guardianRef: recipient.guardianRef,
-      })),
-    );
-    const other = lead && message.fallbackOf === null ? fallbackChannel(lead, message.channel) : null;
-    const { createdAt: _createdAt, updatedAt: _updatedAt, ...copy } = message;
-    const fallback = other
-      ? await this.messages.insertMessages(manager, [
-          Object.assign(new LetterMessage(), {
-            ...copy,
-            id: randomUUID(),
-            messageKey: messageKey(message.caseId, message.decisionVersion, message.guardianRef, other),
-            channel: other,
-            state: 'queued' as const,
-            fallbackOf: message.id,
-            retries: 0,
-            lastError: null,
-            providerMessageId: null,
-            sentAt: null,
-          }),
-        ])
-      : [];
-    if (fallback.length > 0) {
-      this.logger.log(`letter ${message.id} failed on ${message.channel}; trying ${other ?? '?'}`);
-    } else {
-      await this.deadLetters.insert(manager, {
-        id: randomUUID(),
-        messageId: message.id,
-        retries: message.retries,
-        clbId: message.clbId,
-        schoolId: message.schoolId,
-        caseId: message.caseId,
-        decisionVersion: message.decisionVersion,
-        channel: message.channel,
-        guardianRef: message.guardianRef,
-        contactRefs: [...new Set(message.recipients.map((recipient) => recipient.pupilRef))],
-        reason,
-        status: 'open',
-        note: null,
-        handledBy: null,
-        handledAt: null,
-      });
-      this.logger.warn(`letter ${message.id} dead-lettered: ${reason}`);
-    }
+    if (!lead || message.channel !== 'sms' || !lead.email || message.fallbackOf !== null) return;
+    const fallback = await this.fallback.insertFallback(manager, message, 'email');
     this.afterCommit.run(manager, async () => {
-      this.relay.poke();
       await this.queues.enqueueQuietly(fallback);
     });
-  }
-
-  private outcome(message: LetterMessage, status: 'delivered' | 'failed', at: Date) {
-    return {
-      caseId: message.caseId,
-      decisionVersion: message.decisionVersion,
-      status,
-      channel: message.channel,
-      at,
-      correlationId: message.correlationId,
-    };
   }
 }

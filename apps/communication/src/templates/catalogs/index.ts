@@ -16,6 +16,9 @@ export { nl as DUTCH_CATALOG };
 /** The message catalogs, one per letter language (Dutch is complete; the others may miss keys). */
 export type Catalogs = Readonly<Record<LetterLanguage, Catalog>>;
 
+/** Replaces the code catalogs (tests). */
+export const LETTER_CATALOGS = Symbol('LETTER_CATALOGS');
+
 export const CATALOGS: Catalogs = { nl, fr, de, en, ar, tr, pl, ro, bg, uk };
 
 export const MESSAGE_KEYS = Object.keys(nl) as MessageKey[];

@@ -3,7 +3,9 @@ import {
   CONTACT_KINDS,
   DECIDED_MEASURE_KINDS,
   DECIDED_RISKS,
+  EXPOSURE_KINDS_V1,
   type ContactKind,
+  type ExposureKindV1,
 } from '@meldpunt/contracts';
 import {
   CONTACT_TYPES,
@@ -24,8 +26,9 @@ export const CASE_STATUSES = ['open', 'decided'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** class/group/living-group come from the melding's groups; activity/household/other are added by hand. */
-export const EXPOSURE_KINDS = ['class', 'group', 'living-group', 'activity', 'household', 'other'] as const;
-export type ExposureKind = (typeof EXPOSURE_KINDS)[number];
+/** The contract's list (risk.measures.decided.v1 carries the exposures). */
+export const EXPOSURE_KINDS = EXPOSURE_KINDS_V1;
+export type ExposureKind = ExposureKindV1;
 export const MANUAL_EXPOSURE_KINDS = ['activity', 'household', 'other'] as const;
 export type ManualExposureKind = (typeof MANUAL_EXPOSURE_KINDS)[number];
 

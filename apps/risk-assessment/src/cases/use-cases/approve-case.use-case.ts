@@ -6,7 +6,9 @@ import { createEnvelope, OutboxRelay, OutboxWriter } from '@meldpunt/messaging';
 import { CaseChanges, timelineEntry } from '../case-changes';
 import { CaseRepository } from '../case.repository';
 import { ContactRepository } from '../contact.repository';
+import { ExposureRepository } from '../exposure.repository';
 import { draftDecision, effectiveOf } from '../domain/classification';
+import type { CaseExposure } from '../entities/case-exposure.entity';
 import { CaseDecision } from '../entities/case-decision.entity';
 import { meldingsProgressed } from '../melding-progress';
 
@@ -30,6 +32,7 @@ export class ApproveCaseUseCase {
     private readonly changes: CaseChanges,
     private readonly contacts: ContactRepository,
     private readonly cases: CaseRepository,
+    private readonly exposures: ExposureRepository,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
   ) {}
@@ -61,6 +64,7 @@ export class ApproveCaseUseCase {
         };
       }
       const version = riskCase.decisionVersion + 1;
+      const exposureIdsOf = new Map(active.map((contact) => [contact.contactRef, contact.exposureIds]));
       const event = createEnvelope(
         CONTRACTS,
         TOPICS.RISK_MEASURES_DECIDED,
@@ -78,8 +82,10 @@ export class ApproveCaseUseCase {
             measures: contact.measures.map((measure) => ({ ...measure })),
             letterKind: contact.letterKind,
             changed: contact.changed,
+            exposureIds: exposureIdsOf.get(contact.contactRef) ?? [],
           })),
           withdrawnContactRefs: draft.withdrawnContactRefs,
+          exposures: exposuresForNotice(await this.exposures.exposuresOf(manager, caseId)),
         },
         {
           producer: 'risk-assessment',
@@ -128,4 +134,17 @@ export class ApproveCaseUseCase {
     if (result.published) this.relay.poke();
     return result;
   }
+}
+
+/** Kinds whose label names a place or activity of the school; a household or `other` label might name a family. */
+const LABELLED_KINDS: ReadonlySet<string> = new Set(['class', 'group', 'living-group', 'activity']);
+
+/** The exposures as the school's class notice needs them: no label where it could name a person. */
+export function exposuresForNotice(exposures: readonly CaseExposure[]) {
+  return exposures.map((exposure) => ({
+    exposureId: exposure.id,
+    kind: exposure.kind,
+    label: LABELLED_KINDS.has(exposure.kind) ? exposure.label : null,
+    lastContactDate: exposure.lastContactDate,
+  }));
 }
