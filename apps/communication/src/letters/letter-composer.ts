@@ -9,6 +9,7 @@ import {
   type LetterInput,
   type LetterRendering,
   type RenderedLetter,
+  type RenderOptions,
 } from '../templates/letter-renderer.types';
 import type { LetterMessage } from './letter-message.entity';
 import { FAILURE_REASONS, LETTERS_MESSAGES } from './letters.messages';
@@ -40,7 +41,11 @@ export class LetterComposer {
   }
 
   /** The address and the rendered letter, or why the letter cannot be sent at all (a Dutch reason for staff). */
-  async compose(message: LetterMessage, letterUrl: string): Promise<ComposedLetter | string> {
+  async compose(
+    message: LetterMessage,
+    letterUrl: string,
+    options: RenderOptions = {},
+  ): Promise<ComposedLetter | string> {
     const guardians = await this.contacts.guardiansOf(message.schoolId, [
       ...new Set([message.pupilRef, ...message.children.map((child) => child.pupilRef)]),
     ]);
@@ -82,6 +87,6 @@ export class LetterComposer {
       letterId: message.id,
       issuedAt: message.decidedAt.toISOString(),
     };
-    return { to, lead, letter: await this.renderer.render(input) };
+    return { to, lead, letter: await this.renderer.render(input, options) };
   }
 }

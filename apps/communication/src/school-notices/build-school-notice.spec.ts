@@ -2,6 +2,7 @@ import type { RiskMeasuresDecidedV1 } from '@meldpunt/contracts';
 import { buildSchoolNotice } from './build-school-notice';
 
 const CLASS_3B = '00000000-0000-4000-8000-0000000003b0';
+const GROUP_3B = '00000000-0000-4000-8000-0000000003b1';
 const EXCURSION = '00000000-0000-4000-8000-00000000e0c0';
 const HOUSEHOLD = '00000000-0000-4000-8000-0000000000h0'.replace('h', 'a');
 const ref = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -83,9 +84,27 @@ function decision(overrides: Partial<RiskMeasuresDecidedV1> = {}): RiskMeasuresD
     ],
     withdrawnContactRefs: [],
     exposures: [
-      { exposureId: CLASS_3B, kind: 'class', label: '3B', lastContactDate: '2026-11-19' },
-      { exposureId: EXCURSION, kind: 'activity', label: 'Uitstap Gent', lastContactDate: '2026-11-18' },
-      { exposureId: HOUSEHOLD, kind: 'household', label: null, lastContactDate: '2026-11-19' },
+      {
+        exposureId: CLASS_3B,
+        kind: 'class',
+        groupId: GROUP_3B,
+        activity: null,
+        lastContactDate: '2026-11-19',
+      },
+      {
+        exposureId: EXCURSION,
+        kind: 'activity',
+        groupId: null,
+        activity: 'excursion',
+        lastContactDate: '2026-11-18',
+      },
+      {
+        exposureId: HOUSEHOLD,
+        kind: 'household',
+        groupId: null,
+        activity: null,
+        lastContactDate: '2026-11-19',
+      },
     ],
     ...overrides,
   };
@@ -97,7 +116,8 @@ describe('the school class notice', () => {
     expect(notice).toEqual([
       {
         kind: 'class',
-        label: '3B',
+        groupId: GROUP_3B,
+        activity: null,
         lastContactDate: '2026-11-19',
         changed: true,
         groups: [
@@ -107,7 +127,8 @@ describe('the school class notice', () => {
       },
       {
         kind: 'activity',
-        label: 'Uitstap Gent',
+        groupId: null,
+        activity: 'excursion',
         lastContactDate: '2026-11-18',
         changed: false,
         groups: [{ risk: 'high', pupils: 1, staff: 0, measures: [quarantine] }],
@@ -138,7 +159,13 @@ describe('the school class notice', () => {
       buildSchoolNotice(
         decision({
           exposures: [
-            { exposureId: HOUSEHOLD, kind: 'household', label: null, lastContactDate: '2026-11-19' },
+            {
+              exposureId: HOUSEHOLD,
+              kind: 'household',
+              groupId: null,
+              activity: null,
+              lastContactDate: '2026-11-19',
+            },
           ],
         }),
       ),

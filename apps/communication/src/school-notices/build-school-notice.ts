@@ -31,7 +31,8 @@ export function buildSchoolNotice(decision: RiskMeasuresDecidedV1): NoticeClass[
     }
     classes.push({
       kind: exposure.kind,
-      label: exposure.label,
+      groupId: exposure.groupId,
+      activity: exposure.activity,
       lastContactDate: exposure.lastContactDate,
       changed: members.some((contact) => contact.changed),
       // Most pressing first, as on the letters.

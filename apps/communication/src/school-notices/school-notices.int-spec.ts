@@ -81,6 +81,7 @@ describe('school notices (real Kafka and Postgres)', () => {
     const schoolId = randomUUID();
     const clbId = randomUUID();
     const classId = randomUUID();
+    const groupId = randomUUID();
     const householdId = randomUUID();
     const refs = Array.from({ length: 4 }, () => randomUUID());
     const decision = (version: number): RiskMeasuresDecidedV1 => ({
@@ -101,8 +102,14 @@ describe('school notices (real Kafka and Postgres)', () => {
       })),
       withdrawnContactRefs: [],
       exposures: [
-        { exposureId: classId, kind: 'class', label: '3B', lastContactDate: '2026-11-19' },
-        { exposureId: householdId, kind: 'household', label: null, lastContactDate: '2026-11-19' },
+        { exposureId: classId, kind: 'class', groupId, activity: null, lastContactDate: '2026-11-19' },
+        {
+          exposureId: householdId,
+          kind: 'household',
+          groupId: null,
+          activity: null,
+          lastContactDate: '2026-11-19',
+        },
       ],
     });
     const v1 = await publish(decision(1));
@@ -126,7 +133,8 @@ describe('school notices (real Kafka and Postgres)', () => {
     expect(first.payload.classes).toEqual([
       {
         kind: 'class',
-        label: '3B',
+        groupId,
+        activity: null,
         lastContactDate: '2026-11-19',
         changed: true,
         groups: [

@@ -187,6 +187,19 @@ describe('LetterRenderer.render', () => {
     expect(letter.subject).toContain('Important');
   });
 
+  it('renders the same letter without its PDF and .ics when attachments are not wanted (SMS)', async () => {
+    const full = await renderer.render(input({ language: 'ar' }));
+    const bare = await renderer.render(input({ language: 'ar' }), { attachments: false });
+    expect(full.attachments.map((attachment) => attachment.contentType)).toEqual([
+      'application/pdf',
+      'text/calendar; charset=utf-8; method=PUBLISH',
+    ]);
+    expect(bare.attachments).toEqual([]);
+    const { attachments: _full, ...fullRest } = full;
+    const { attachments: _bare, ...bareRest } = bare;
+    expect(bareRest).toEqual(fullRest);
+  });
+
   it('escapes every interpolated value in the HTML', async () => {
     const letter = await renderer.render(
       input({

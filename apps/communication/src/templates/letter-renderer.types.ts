@@ -88,9 +88,17 @@ export interface RenderedLetter {
   readonly attachments: readonly RenderedAttachment[];
 }
 
+export interface RenderOptions {
+  /**
+   * false: no PDF and no `.ics` (`attachments` is empty): an SMS uses neither, and the PDF is most of a letter's
+   * rendering time. True unless told.
+   */
+  readonly attachments?: boolean;
+}
+
 /** Implemented in templates/ (LetterRenderer); the pipeline depends only on this. */
 export interface LetterRendering {
-  render(input: LetterInput): Promise<RenderedLetter>;
+  render(input: LetterInput, options?: RenderOptions): Promise<RenderedLetter>;
 }
 
 export const LETTER_RENDERING = Symbol('LETTER_RENDERING');

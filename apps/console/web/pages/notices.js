@@ -4,7 +4,7 @@ import { api, errorText } from '../lib/api.js';
 import { el, replace } from '../lib/dom.js';
 import { formatDate, formatDateTime } from '../lib/format.js';
 import { t, tPlural } from '../lib/i18n.js';
-import { diseaseLabel } from '../lib/labels.js';
+import { activityLabel, diseaseLabel } from '../lib/labels.js';
 import { exposureKindLabel, measureLabel, riskLabel } from '../lib/risk.js';
 
 /** The most intake lists at once (PageRequestDto: limit ≤ 100). */
@@ -33,10 +33,11 @@ function who(group) {
 }
 
 function classCard(notice, item) {
-  const name = item.label ?? exposureKindLabel(item.kind);
+  // The roster's name of the class or group (intake adds it), else the kind of activity or exposure, in words.
+  const name = item.name ?? (item.activity ? activityLabel(item.activity) : exposureKindLabel(item.kind));
   return el(
     'section',
-    { class: 'notice-class', 'data-testid': 'notice-class', 'data-label': item.label ?? '' },
+    { class: 'notice-class', 'data-testid': 'notice-class', 'data-name': name },
     el(
       'h3',
       {},

@@ -20,6 +20,16 @@ export class SchoolNoticeRepository {
     return (result.raw as unknown[]).length > 0;
   }
 
+  /** The roster's names of these groups (classes, groups, living groups), by id. */
+  async groupNames(groupIds: readonly string[]): Promise<Map<string, string>> {
+    if (groupIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ id: string; name: string }[]>(
+      `SELECT id::text AS id, name FROM roster_group WHERE id = ANY($1::uuid[])`,
+      [[...new Set(groupIds)]],
+    );
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
   /** The latest version of every case's notice in the caller's scope, newest first. */
   async latestInScope(scope: TenancyScope, limit: number, offset: number): Promise<SchoolNotice[]> {
     const conditions: string[] = [];

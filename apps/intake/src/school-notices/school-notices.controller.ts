@@ -21,6 +21,6 @@ export class SchoolNoticesController {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     const notices = await this.listNotices.execute(scope, { limit, offset });
-    return { items: notices.map((notice) => SchoolNoticeResponseDto.of(notice)), limit, offset };
+    return { items: notices.map((named) => SchoolNoticeResponseDto.of(named)), limit, offset };
   }
 }

@@ -9,6 +9,8 @@ import { configureHttp } from '@meldpunt/platform';
 import { bearerFor, TEST_AUTH_KEYS, TestHarness } from '@meldpunt/testing';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from '../entities';
+import { Clb } from '../registry/clb.entity';
+import { School } from '../registry/school.entity';
 import { MIGRATIONS } from '../migrations';
 import { baseUrlOf } from '../meldingen/test-fixtures/meldingen-test-app';
 import { SchoolNoticesConsumer } from './school-notices.consumer';
@@ -24,6 +26,7 @@ const CLB_B = randomUUID();
 const SCHOOL_A1 = randomUUID();
 const SCHOOL_A2 = randomUUID();
 const SCHOOL_B1 = randomUUID();
+const CLASS_3B = randomUUID();
 
 const school = (schoolId: string): Principal => ({
   userId: `school-${schoolId.slice(0, 8)}`,
@@ -60,7 +63,8 @@ function notice(overrides: Partial<SchoolNoticeIssuedV1> = {}): SchoolNoticeIssu
     classes: [
       {
         kind: 'class',
-        label: '3B',
+        groupId: CLASS_3B,
+        activity: null,
         lastContactDate: '2026-11-19',
         changed: true,
         groups: [{ risk: 'high', pupils: 22, staff: 1, measures: [quarantine] }],
@@ -106,6 +110,22 @@ describe('school notices (real Postgres)', () => {
     configureHttp(app);
     await app.listen(0, '127.0.0.1');
     dataSource = app.get(DataSource);
+    // The roster knows the class's name; the event carries its id only.
+    await dataSource.getRepository(Clb).insert({ id: CLB_A, name: `CLB A ${harness.runId}` });
+    await dataSource.getRepository(School).insert({
+      id: SCHOOL_A1,
+      clbId: CLB_A,
+      instellingsnummer: String(100_000 + Math.floor(Math.random() * 800_000)),
+      name: 'Basisschool De Regenboog',
+      levels: ['lager'],
+    });
+    await dataSource.query(
+      `INSERT INTO school_year (label, starts_on, ends_on) VALUES ('2026-2027', '2026-09-01', '2027-08-31')`,
+    );
+    await dataSource.query(
+      `INSERT INTO roster_group (id, school_id, school_year, kind, name, level) VALUES ($1, $2, '2026-2027', 'class', '3B', 'lager')`,
+      [CLASS_3B, SCHOOL_A1],
+    );
     const handlers: HandlerMap<typeof CONTRACTS> = app.get(SchoolNoticesConsumer).eventHandlers();
     const handler = handlers[TOPICS.SCHOOL_NOTICE_ISSUED];
     if (!handler) throw new Error('SchoolNoticesConsumer has no handler for the notice topic');
@@ -143,7 +163,8 @@ describe('school notices (real Postgres)', () => {
       classes: [
         {
           kind: 'class',
-          label: '3B',
+          groupId: CLASS_3B,
+          activity: null,
           lastContactDate: '2026-11-19',
           changed: true,
           groups: [{ risk: 'low', pupils: 22, staff: 1, measures: [] }],
@@ -157,7 +178,7 @@ describe('school notices (real Postgres)', () => {
     const seen = await items(school(SCHOOL_A1));
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ caseId, decisionVersion: 2, disease: 'measles', schoolId: SCHOOL_A1 });
-    expect(seen[0]?.['classes']).toEqual(second.classes);
+    expect(seen[0]?.['classes']).toEqual(second.classes.map((item) => ({ ...item, name: '3B' })));
     const stored = await dataSource.query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM school_notice WHERE case_id = $1`,
       [caseId],

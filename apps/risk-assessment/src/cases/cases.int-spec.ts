@@ -404,6 +404,15 @@ describe('cases (real Kafka and Postgres)', () => {
       measures: [],
       letterKind: null,
       changed: true,
+      exposureIds: [expect.any(String) as string],
+    });
+    // Where they met, for the school's class notice: ids and enums only.
+    expect(decision.exposures).toContainEqual({
+      exposureId: decision.contacts.find((entry) => entry.contactRef === PUPILS[10])?.exposureIds?.[0],
+      kind: 'class',
+      groupId: CLASS_3B,
+      activity: null,
+      lastContactDate: expect.any(String) as string,
     });
     expect(decision.contacts.find((entry) => entry.contactRef === PUPILS[5])).toMatchObject({
       risk: 'high',

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { DISEASES } from './meldingen.events';
+import { ACTIVITIES, DISEASES } from './meldingen.events';
 import { DECIDED_RISKS, decidedMeasureV1, EXPOSURE_KINDS_V1 } from './risk.events';
 
 /**
  * The school's anonymised class notice for one decision version (communication, issue 5): which classes, groups
  * and activities are concerned, how many pupils and staff members of each got which measures, with their dates.
- * No name, no ref and no medical detail of anyone: counts per class only. Every version carries the whole picture
+ * No name, no ref, no free text and no medical detail of anyone: ids, enums and counts per class only. Every version carries the whole picture
  * (the school shows the latest); `changed` marks the classes where something differs from the previous version.
  * Keyed per school.
  */
@@ -21,8 +21,10 @@ export const schoolNoticeIssuedV1 = z.object({
     .array(
       z.object({
         kind: z.enum(EXPOSURE_KINDS_V1),
-        /** `3B`, `Uitstap Gent`; null for an exposure without an organisational name. */
-        label: z.string().min(1).max(200).nullable(),
+        /** The roster's class, group or living group (intake shows the school its name), or null. */
+        groupId: z.uuid().nullable(),
+        /** For an activity: which kind (the school sees it in words), else null. */
+        activity: z.enum(ACTIVITIES).nullable(),
         lastContactDate: z.iso.date(),
         changed: z.boolean(),
         /** Contacts with the same risk and the same measures, counted per kind of person. */

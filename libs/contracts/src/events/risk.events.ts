@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DISEASES } from './meldingen.events';
+import { ACTIVITIES, DISEASES } from './meldingen.events';
 import { CONTACT_CHANNELS } from './roster.events';
 
 /**
@@ -111,15 +111,17 @@ export const riskMeasuresDecidedV1 = z.object({
   /** Contacts of the previous version that are no longer contacts (removed by the doctor). */
   withdrawnContactRefs: z.array(z.uuid()).max(10_000),
   /**
-   * Added in place (optional): where contacts were exposed, for the school's anonymised class notice. Labels are
-   * organisational (`3B`, `Uitstap Gent`), never a person's name.
+   * Added in place (optional): where contacts were exposed, for the school's anonymised class notice. Ids and
+   * enums only, never a name or free text: the roster group (intake knows its name) or the kind of activity.
    */
   exposures: z
     .array(
       z.object({
         exposureId: z.uuid(),
         kind: z.enum(EXPOSURE_KINDS_V1),
-        label: z.string().min(1).max(200).nullable(),
+        /** The roster's class, group or living group, or null. */
+        groupId: z.uuid().nullable(),
+        activity: z.enum(ACTIVITIES).nullable(),
         lastContactDate: isoDate,
       }),
     )

@@ -52,7 +52,10 @@ export class SendLetterUseCase {
     if (!unlocked || unlocked.state !== 'queued') return 'skipped';
     // Rendered before the row is locked, so the transaction is held only while the provider answers.
     const token = newLetterToken();
-    const prepared = await this.composer.compose(unlocked, `${this.config.letterBaseUrl}/${token}`);
+    // An SMS carries no attachments: its PDF and .ics are not rendered.
+    const prepared = await this.composer.compose(unlocked, `${this.config.letterBaseUrl}/${token}`, {
+      attachments: unlocked.channel === 'email',
+    });
     return this.dataSource.transaction(async (manager) => {
       const message = await this.messages.lockById(manager, messageId);
       if (!message || message.state !== 'queued') return 'skipped';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { NoticeClasses, SchoolNotice } from '../school-notice.entity';
+import type { NamedSchoolNotice } from '../use-cases/list-school-notices.use-case';
 
 export class SchoolNoticeResponseDto {
   @ApiProperty({ format: 'uuid' }) noticeId!: string;
@@ -10,11 +10,12 @@ export class SchoolNoticeResponseDto {
   @ApiProperty({ format: 'date-time' }) issuedAt!: string;
   @ApiProperty({
     description:
-      'Per class/group/activity: label, last contact date, changed, and groups of { risk, pupils, staff, measures }',
+      'Per class/group/activity: kind, groupId and the roster name of the group (or the activity), last contact ' +
+      'date, changed, and groups of { risk, pupils, staff, measures }',
   })
-  classes!: NoticeClasses;
+  classes!: NamedSchoolNotice['classes'];
 
-  static of(notice: SchoolNotice): SchoolNoticeResponseDto {
+  static of({ notice, classes }: NamedSchoolNotice): SchoolNoticeResponseDto {
     return {
       noticeId: notice.noticeId,
       schoolId: notice.schoolId,
@@ -22,7 +23,7 @@ export class SchoolNoticeResponseDto {
       decisionVersion: notice.decisionVersion,
       disease: notice.disease,
       issuedAt: notice.issuedAt.toISOString(),
-      classes: notice.classes,
+      classes,
     };
   }
 }

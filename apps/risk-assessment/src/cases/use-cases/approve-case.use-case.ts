@@ -136,15 +136,13 @@ export class ApproveCaseUseCase {
   }
 }
 
-/** Kinds whose label names a place or activity of the school; a household or `other` label might name a family. */
-const LABELLED_KINDS: ReadonlySet<string> = new Set(['class', 'group', 'living-group', 'activity']);
-
-/** The exposures as the school's class notice needs them: no label where it could name a person. */
+/** The exposures as the school's class notice needs them: ids and enums only (labels are free text). */
 export function exposuresForNotice(exposures: readonly CaseExposure[]) {
   return exposures.map((exposure) => ({
     exposureId: exposure.id,
     kind: exposure.kind,
-    label: LABELLED_KINDS.has(exposure.kind) ? exposure.label : null,
+    groupId: exposure.groupId,
+    activity: exposure.activity,
     lastContactDate: exposure.lastContactDate,
   }));
 }
