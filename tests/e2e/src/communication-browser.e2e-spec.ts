@@ -1,12 +1,5 @@
-import { existsSync } from 'node:fs';
-import {
-  chromium,
-  type APIRequestContext,
-  type Browser,
-  type BrowserContext,
-  type Page,
-} from 'playwright-core';
-import { DEMO_PASSWORD, RealStack } from './support/real-stack';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium, RealStack, type ApiSession } from './support/real-stack';
 
 /**
  * An admin's communication work on the real stack (`npm start` on its own ports, databases and Redis database):
@@ -16,7 +9,6 @@ import { DEMO_PASSWORD, RealStack } from './support/real-stack';
  * the stack's MailDev and SMS sink: exactly one per guardian address, every one for a guardian of that class;
  * nothing lands on the dead-letter page.
  */
-const CHROMIUM = '/usr/bin/chromium';
 /** The stack's sinks: SMTP, then the mail UI (MailDev's API), then SMS. */
 const MAIL_SMTP_PORT = 1525;
 const MAIL_UI_PORT = MAIL_SMTP_PORT + 1;
@@ -29,7 +21,6 @@ let stack: RealStack;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   stack = await RealStack.start({
     basePort: 3500,
     sinkBasePort: MAIL_SMTP_PORT,
@@ -39,63 +30,13 @@ beforeAll(async () => {
     redisDatabase: 13,
     inheritedEnv: process.env,
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();
 }, 120_000);
-
-/** A logged-in API session of the console, as a page has it (cookie jar + CSRF token). */
-interface ApiSession {
-  readonly request: APIRequestContext;
-  readonly csrf: string;
-}
-
-async function apiSession(context: BrowserContext, email: string): Promise<ApiSession> {
-  const response = await context.request.post(`${stack.consoleUrl}/auth/login`, {
-    data: { email, password: DEMO_PASSWORD },
-  });
-  expect(response.status()).toBe(200);
-  return { request: context.request, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
-}
-
-async function call<T>(
-  session: ApiSession,
-  method: 'GET' | 'POST',
-  path: string,
-  data?: unknown,
-): Promise<{ status: number; body: T }> {
-  const response = await session.request.fetch(`${stack.consoleUrl}${path}`, {
-    method,
-    headers: method === 'GET' ? {} : { 'x-csrf-token': session.csrf, origin: stack.consoleUrl },
-    ...(data === undefined ? {} : { data }),
-  });
-  const text = await response.text();
-  return { status: response.status(), body: (text ? JSON.parse(text) : null) as T };
-}
-
-/** Polls until `probe` answers something; fails with what it saw last. */
-async function eventually<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown = null;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== null) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what} (${String(last)}):\n${stack.tail(3000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 /** The parts of communication's answers this test reads (apps/communication/src/campaigns/dto). */
 interface AudienceSchool {
@@ -141,7 +82,7 @@ describe('an admin on the real stack: templates and a campaign', () => {
     });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
-    admin = await apiSession(context, 'admin@meldpunt.test');
+    admin = await stack.logIn(context, 'admin@meldpunt.test');
     await page.goto(stack.consoleUrl);
     await page.getByTestId('who').waitFor();
   }, 60_000);
@@ -165,15 +106,15 @@ describe('an admin on the real stack: templates and a campaign', () => {
   it('runs a campaign to one class of the demo seed and watches the progress reach 100 %', async () => {
     // Communication learns the classes (intake.group-membership.changed.v1) and the guardians' sealed contacts
     // (intake.guardian-contacts.changed.v1) from the seed's events; wait until both have arrived.
-    const schools = await call<{ items: { id: string; name: string }[] }>(
+    const schools = await stack.call<{ items: { id: string; name: string }[] }>(
       admin,
       'GET',
       '/api/intake/v1/schools',
     );
     const schoolId = schools.body.items.find((school) => school.name === SCHOOL)?.id ?? '';
     expect(schoolId).not.toBe('');
-    const klas = await eventually(`${CLASS} in the campaign audience`, async () => {
-      const { body } = await call<{ schools: AudienceSchool[] }>(
+    const klas = await stack.eventually(`${CLASS} in the campaign audience`, async () => {
+      const { body } = await stack.call<{ schools: AudienceSchool[] }>(
         admin,
         'GET',
         '/api/communication/v1/campaigns/audiences',
@@ -184,7 +125,7 @@ describe('an admin on the real stack: templates and a campaign', () => {
           ?.groups.find((group) => group.name === CLASS && group.pupils > 0) ?? null
       );
     });
-    const roster = await call<{ items: { pupilNumber: string }[] }>(
+    const roster = await stack.call<{ items: { pupilNumber: string }[] }>(
       admin,
       'GET',
       `/api/intake/v1/schools/${schoolId}/pupils?classId=${klas.id}`,
@@ -192,11 +133,11 @@ describe('an admin on the real stack: templates and a campaign', () => {
     const pupilNumbers = new Set(roster.body.items.map((pupil) => pupil.pupilNumber));
     expect(pupilNumbers.size).toBe(klas.pupils);
     const { clbId } = (
-      await call<{ items: { id: string; clbId: string }[] }>(admin, 'GET', '/api/intake/v1/schools')
+      await stack.call<{ items: { id: string; clbId: string }[] }>(admin, 'GET', '/api/intake/v1/schools')
     ).body.items.find((school) => school.id === schoolId) ?? { clbId: '' };
     // Every demo pupil has a guardian with an address: the contacts are in once every pupil is reachable.
-    await eventually('the guardians of the class in communication', async () => {
-      const { body } = await call<Preview>(admin, 'POST', '/api/communication/v1/campaigns/preview', {
+    await stack.eventually('the guardians of the class in communication', async () => {
+      const { body } = await stack.call<Preview>(admin, 'POST', '/api/communication/v1/campaigns/preview', {
         clbId,
         disease: 'measles',
         audience: { schoolIds: [schoolId], groupIds: [klas.id] },
@@ -232,7 +173,7 @@ describe('an admin on the real stack: templates and a campaign', () => {
     await page.getByTestId('campaign-confirm').dblclick();
     await page.getByTestId('campaign-created').waitFor();
 
-    const list = await call<{ items: Campaign[] }>(
+    const list = await stack.call<{ items: Campaign[] }>(
       admin,
       'GET',
       `/api/communication/v1/campaigns?clbId=${clbId}`,
@@ -251,7 +192,7 @@ describe('an admin on the real stack: templates and a campaign', () => {
     const bar = row.getByRole('progressbar', { name: `Voortgang van ${TITLE}` });
     expect(await bar.getAttribute('value')).toBe(String(recipients));
     await page.locator('[data-testid="campaigns-table"][data-polling="false"]').waitFor();
-    const done = await call<Campaign>(admin, 'GET', `/api/communication/v1/campaigns/${campaign.id}`);
+    const done = await stack.call<Campaign>(admin, 'GET', `/api/communication/v1/campaigns/${campaign.id}`);
     expect(done.body).toMatchObject({ status: 'completed', sent: recipients, failed: 0 });
     await page.screenshot({ path: '/tmp/e2e-campaign.png', fullPage: true });
 

@@ -1,14 +1,7 @@
-import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
-import {
-  chromium,
-  type APIRequestContext,
-  type Browser,
-  type BrowserContext,
-  type Page,
-} from 'playwright-core';
-import { DEMO_PASSWORD, RealStack } from './support/real-stack';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD, launchChromium, RealStack, type ApiSession } from './support/real-stack';
 
 /**
  * A CLB doctor's day on the real stack (`npm start` on its own ports, databases and Redis database): the school
@@ -19,7 +12,6 @@ import { DEMO_PASSWORD, RealStack } from './support/real-stack';
  * publishes what communication would report (communication.delivery.updated.v1) and the letter statuses
  * appear on the open case page.
  */
-const CHROMIUM = '/usr/bin/chromium';
 /** libs/contracts TOPICS.RISK_MEASURES_DECIDED and TOPICS.DELIVERY_UPDATED (e2e tests import no libraries). */
 const DECIDED_TOPIC = 'risk.measures.decided.v1';
 const KAFKA = '127.0.0.1:9092';
@@ -72,7 +64,6 @@ const MAIL_SMTP_PORT = 1425;
 const MAIL_UI_PORT = MAIL_SMTP_PORT + 1;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   stack = await RealStack.start({
     basePort: 3400,
     sinkBasePort: MAIL_SMTP_PORT,
@@ -81,10 +72,7 @@ beforeAll(async () => {
     redisDatabase: 12,
     inheritedEnv: process.env,
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   kafka = new Kafka({ clientId: 'e2r-test', brokers: [KAFKA], logLevel: logLevel.NOTHING });
 }, 300_000);
 
@@ -92,55 +80,6 @@ afterAll(async () => {
   await browser?.close();
   await stack?.stop();
 }, 120_000);
-
-/** A logged-in API session of the console, as a page has it (cookie jar + CSRF token). */
-interface ApiSession {
-  readonly request: APIRequestContext;
-  readonly csrf: string;
-  readonly user: { id: string; schoolIds: string[]; clbIds: string[] };
-}
-
-async function apiSession(context: BrowserContext, email: string): Promise<ApiSession> {
-  const response = await context.request.post(`${stack.consoleUrl}/auth/login`, {
-    data: { email, password: DEMO_PASSWORD },
-  });
-  expect(response.status()).toBe(200);
-  const body = (await response.json()) as { csrfToken: string; user: ApiSession['user'] };
-  return { request: context.request, csrf: body.csrfToken, user: body.user };
-}
-
-async function call<T>(
-  session: ApiSession,
-  method: 'GET' | 'POST',
-  path: string,
-  data?: unknown,
-): Promise<{ status: number; body: T }> {
-  const response = await session.request.fetch(`${stack.consoleUrl}${path}`, {
-    method,
-    headers: method === 'GET' ? {} : { 'x-csrf-token': session.csrf, origin: stack.consoleUrl },
-    ...(data === undefined ? {} : { data }),
-  });
-  const text = await response.text();
-  return { status: response.status(), body: (text ? JSON.parse(text) : null) as T };
-}
-
-/** Polls until `probe` answers something; fails with what it saw last. */
-async function eventually<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown = null;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== null) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what} (${String(last)}):\n${stack.tail(3000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 describe('a CLB doctor on the real stack', () => {
   let schoolContext: BrowserContext;
@@ -156,7 +95,7 @@ describe('a CLB doctor on the real stack', () => {
 
   beforeAll(async () => {
     schoolContext = await browser.newContext();
-    school = await apiSession(schoolContext, 'school@meldpunt.test');
+    school = await stack.logIn(schoolContext, 'school@meldpunt.test');
     schoolId = school.user.schoolIds[0] ?? '';
     doctorContext = await browser.newContext({
       viewport: { width: 1366, height: 900 },
@@ -177,8 +116,8 @@ describe('a CLB doctor on the real stack', () => {
 
   it('the school sends its roster through the JSON roster API', async () => {
     // The demo seed imports a roster at start; ours replaces it, so it must come after.
-    await eventually('the demo roster import to finish', async () => {
-      const { body } = await call<{ items: { status: string }[] }>(
+    await stack.eventually('the demo roster import to finish', async () => {
+      const { body } = await stack.call<{ items: { status: string }[] }>(
         school,
         'GET',
         `/api/intake/v1/schools/${schoolId}/roster-imports`,
@@ -205,15 +144,15 @@ describe('a CLB doctor on the real stack', () => {
       })),
       staff: [{ staffNumber: TEACHER[0], firstName: TEACHER[1], lastName: TEACHER[2], classes: [CLASS] }],
     };
-    const accepted = await call<{ importId: string }>(
+    const accepted = await stack.call<{ importId: string }>(
       school,
       'POST',
       `/api/intake/v1/schools/${schoolId}/roster-imports`,
       roster,
     );
     expect(accepted.status).toBe(202);
-    const applied = await eventually('the roster import', async () => {
-      const { body } = await call<{ status: string; errors: unknown[] }>(
+    const applied = await stack.eventually('the roster import', async () => {
+      const { body } = await stack.call<{ status: string; errors: unknown[] }>(
         school,
         'GET',
         `/api/intake/v1/roster-imports/${accepted.body.importId}`,
@@ -222,13 +161,13 @@ describe('a CLB doctor on the real stack', () => {
       return body.status === 'applied' ? body : null;
     });
     expect(applied.status).toBe('applied');
-    const groups = await call<{ items: { id: string; name: string; kind: string }[] }>(
+    const groups = await stack.call<{ items: { id: string; name: string; kind: string }[] }>(
       school,
       'GET',
       `/api/intake/v1/schools/${schoolId}/groups`,
     );
     classId = groups.body.items.find((group) => group.kind === 'class' && group.name === CLASS)?.id ?? '';
-    const pupils = await call<{ items: { id: string; pupilNumber: string }[] }>(
+    const pupils = await stack.call<{ items: { id: string; pupilNumber: string }[] }>(
       school,
       'GET',
       `/api/intake/v1/schools/${schoolId}/pupils?search=${PUPILS[0][0]}`,
@@ -248,7 +187,7 @@ describe('a CLB doctor on the real stack', () => {
     await page.locator('[data-testid="queue-live"][data-state="live"]').waitFor();
     await page.evaluate('window.__sameDocument = true');
 
-    const filed = await call<{ reference: string }>(school, 'POST', '/api/intake/v1/meldingen', {
+    const filed = await stack.call<{ reference: string }>(school, 'POST', '/api/intake/v1/meldingen', {
       schoolId,
       subject: { kind: 'pupil', rosterId: indexPupilId },
       disease: 'measles',
@@ -281,7 +220,7 @@ describe('a CLB doctor on the real stack', () => {
     const rows = page.getByTestId('contact-row');
     try {
       // On a shared broker the first run of a consumer group works through the topics' history first: be patient.
-      await eventually(
+      await stack.eventually(
         'six contacts on the case page',
         async () => ((await rows.count()) === 6 ? true : null),
         150_000,
@@ -304,7 +243,7 @@ describe('a CLB doctor on the real stack', () => {
       await page.request.get(`${stack.consoleUrl}/api/risk-assessment/v1/cases/${caseId}`)
     ).text();
     for (const name of NAMES) expect(served).not.toContain(name);
-    await eventually(
+    await stack.eventually(
       'the contacts’ names from intake',
       async () => ((await page.getByTestId('contact-name').count()) === 6 ? true : null),
       20_000,
@@ -351,7 +290,7 @@ describe('a CLB doctor on the real stack', () => {
       await page.getByTestId('case-approve-confirm').click();
       await page.getByTestId('case-action-notice').filter({ hasText: 'Versie 1 is goedgekeurd.' }).waitFor();
       expect(await page.getByTestId('case-decision-version').getAttribute('data-version')).toBe('1');
-      const raw = await eventually(
+      const raw = await stack.eventually(
         'the decision event',
         async () => seen.find((value) => value.includes(caseId)) ?? null,
       );
@@ -404,8 +343,8 @@ describe('a CLB doctor on the real stack', () => {
         (contact) => contact.contactKind === 'pupil' && contact.risk === 'high',
       ).length;
       // communication issues the notice when it handles the decision; intake shows it to the school.
-      await eventually('the class notice at intake', async () => {
-        const { body } = await call<{ items: { caseId: string }[] }>(
+      await stack.eventually('the class notice at intake', async () => {
+        const { body } = await stack.call<{ items: { caseId: string }[] }>(
           school,
           'GET',
           '/api/intake/v1/school-notices',

@@ -1,12 +1,5 @@
-import { existsSync } from 'node:fs';
-import {
-  chromium,
-  type APIRequestContext,
-  type Browser,
-  type BrowserContext,
-  type Page,
-} from 'playwright-core';
-import { DEMO_PASSWORD, RealStack } from './support/real-stack';
+import { type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD, launchChromium, RealStack } from './support/real-stack';
 
 /**
  * A school's work in a real browser on a phone, against the real stack (`npm start` on its own ports, databases
@@ -15,7 +8,6 @@ import { DEMO_PASSWORD, RealStack } from './support/real-stack';
  * a melding about a pupil of that roster, finds it in the list with its status; a user of another school sees
  * nothing of it, in the browser or at the API.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const SCHOOL = 'Basisschool De Regenboog';
 const OTHER_SCHOOL = 'Sint-Lievenscollege Demo';
 const OTHER_USER = 'directie@sint-lieven.test';
@@ -48,7 +40,6 @@ let stack: RealStack;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   stack = await RealStack.start({
     basePort: 3300,
     sinkBasePort: 1325,
@@ -57,10 +48,7 @@ beforeAll(async () => {
     redisDatabase: 11,
     inheritedEnv: process.env,
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {

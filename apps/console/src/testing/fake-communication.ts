@@ -3,11 +3,10 @@
 // and dead-letter API the console's pages use, from memory, in the shapes of communication's DTOs
 // (apps/communication/src/campaigns/README.md, letters/dto/dead-letter.response.dto.ts). Tests move a campaign on
 // with `deliver`/`fail`. When that API changes, change this file with it: the console's tests trust it.
-import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { ServiceTokenVerifier, TenancyScope, TokenError, type Principal, type Role } from '@meldpunt/auth';
+import { type IncomingMessage } from 'node:http';
+import { TenancyScope, type Principal, type Role } from '@meldpunt/auth';
+import { FakeService, type FakeCall } from './fake-service';
 
 type Channel = 'email' | 'sms';
 
@@ -133,33 +132,20 @@ const ROLES: readonly Role[] = ['clb-staff', 'doctor', 'coordinator', 'admin'];
 const DISEASES = ['covid-19', 'mumps', 'measles', 'meningococcal', 'pertussis', 'scarlet-fever', 'other'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export class FakeCommunication {
+export class FakeCommunication extends FakeService {
   readonly requests: FakeCommunicationRequest[] = [];
   readonly schools: FakeAudienceSchool[] = [];
   readonly campaigns: FakeCampaign[] = [];
   readonly deadLetters: FakeDeadLetter[] = [];
   /** Idempotency-Key → campaign id. */
   private readonly keys = new Map<string, string>();
-  private readonly verifier: ServiceTokenVerifier;
-  private server!: Server;
-  url = '';
 
   private constructor(publicKey: string) {
-    this.verifier = new ServiceTokenVerifier(publicKey, 'communication');
+    super(publicKey, 'communication');
   }
 
   static async start(publicKey: string): Promise<FakeCommunication> {
-    const fake = new FakeCommunication(publicKey);
-    fake.server = createServer((request, response) => void fake.handle(request, response));
-    fake.server.listen(0, '127.0.0.1');
-    await once(fake.server, 'listening');
-    fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
-    return fake;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
+    return new FakeCommunication(publicKey).listen();
   }
 
   /** A school of the audience directory. */
@@ -242,21 +228,10 @@ export class FakeCommunication {
     return campaign;
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString('utf8');
+  protected async serve({ request, response, url, body, principal }: FakeCall): Promise<void> {
     const send = (status: number, payload: unknown): void => {
       response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
     };
-    let principal: Principal | null = null;
-    const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
-    try {
-      principal = match?.[1] ? this.verifier.verify(match[1]) : null;
-    } catch (error) {
-      if (!(error instanceof TokenError)) throw error;
-    }
-    const url = new URL(request.url ?? '/', 'http://fake');
     this.requests.push({
       method: request.method ?? '',
       url: url.pathname + url.search,

@@ -2,11 +2,10 @@
 // (ServiceTokenVerifier, audience "intake") and serves the endpoints the console's pages use, from memory, in the
 // shapes of intake's response DTOs (apps/intake/src/{registry,rosters,meldingen}/dto). When intake's API changes,
 // change this file with it: the console's tests trust it.
-import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { ServiceTokenVerifier, TenancyScope, TokenError, type Principal } from '@meldpunt/auth';
+import { type IncomingMessage } from 'node:http';
+import { TenancyScope, type Principal } from '@meldpunt/auth';
+import { FakeService, type FakeCall } from './fake-service';
 
 /** SchoolResponseDto. */
 export interface FakeSchool {
@@ -150,7 +149,7 @@ function isRosterDate(value: string): boolean {
   return year > 0 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-export class FakeIntake {
+export class FakeIntake extends FakeService {
   readonly requests: FakeRequest[] = [];
   readonly clbs: { id: string; name: string }[] = [];
   readonly schools: FakeSchool[] = [];
@@ -159,26 +158,13 @@ export class FakeIntake {
   readonly staff = new Map<string, FakeStaff[]>();
   readonly meldingen: FakeMelding[] = [];
   private readonly imports = new Map<string, FakeImport>();
-  private readonly verifier: ServiceTokenVerifier;
-  private server!: Server;
-  url = '';
 
   private constructor(publicKey: string) {
-    this.verifier = new ServiceTokenVerifier(publicKey, 'intake');
+    super(publicKey, 'intake');
   }
 
   static async start(publicKey: string): Promise<FakeIntake> {
-    const fake = new FakeIntake(publicKey);
-    fake.server = createServer((request, response) => void fake.handle(request, response));
-    fake.server.listen(0, '127.0.0.1');
-    await once(fake.server, 'listening');
-    fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
-    return fake;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
+    return new FakeIntake(publicKey).listen();
   }
 
   /** A CLB and two schools; the first with two classes, a group, three pupils and a teacher. */
@@ -245,10 +231,7 @@ export class FakeIntake {
     };
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString('utf8');
+  protected async serve({ request, response, url, body, principal }: FakeCall): Promise<void> {
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
       if (payload === undefined) response.writeHead(status, headers).end();
       else
@@ -256,14 +239,6 @@ export class FakeIntake {
           .writeHead(status, { 'content-type': 'application/json', ...headers })
           .end(JSON.stringify(payload));
     };
-    let principal: Principal | null = null;
-    const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
-    try {
-      principal = match?.[1] ? this.verifier.verify(match[1]) : null;
-    } catch (error) {
-      if (!(error instanceof TokenError)) throw error;
-    }
-    const url = new URL(request.url ?? '/', 'http://fake');
     this.requests.push({
       method: request.method ?? '',
       url: url.pathname + url.search,

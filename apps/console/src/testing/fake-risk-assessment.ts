@@ -3,11 +3,10 @@
 // protocols API the console's pages use, from memory, in the shapes of risk-assessment's DTOs
 // (apps/risk-assessment/src/cases/dto/case.response.dto.ts, protocols/dto/protocol.response.dto.ts), including the
 // live queue as server-sent events. When that API changes, change this file with it: the console's tests trust it.
-import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { ServiceTokenVerifier, TenancyScope, TokenError, type Principal, type Role } from '@meldpunt/auth';
+import { type ServerResponse } from 'node:http';
+import { TenancyScope, type Principal, type Role } from '@meldpunt/auth';
+import { FakeService, type FakeCall } from './fake-service';
 
 type Risk = 'high' | 'low' | 'none';
 type LetterState = 'none' | 'pending' | 'delivered' | 'failed' | 'unreachable';
@@ -198,7 +197,7 @@ export interface SeedCaseOptions {
   reference?: string;
 }
 
-export class FakeRiskAssessment {
+export class FakeRiskAssessment extends FakeService {
   readonly requests: FakeRiskRequest[] = [];
   readonly cases = new Map<string, FakeCase>();
   readonly protocolVersions: FakeProtocolVersion[] = [];
@@ -207,29 +206,21 @@ export class FakeRiskAssessment {
   readonly streams = new Set<{ response: ServerResponse; scope: TenancyScope }>();
   streamsOpened = 0;
   streamsClosed = 0;
-  private readonly verifier: ServiceTokenVerifier;
-  private server!: Server;
   private counter = 0;
-  url = '';
 
   private constructor(publicKey: string) {
-    this.verifier = new ServiceTokenVerifier(publicKey, 'risk-assessment');
+    super(publicKey, 'risk-assessment');
   }
 
   static async start(publicKey: string): Promise<FakeRiskAssessment> {
-    const fake = new FakeRiskAssessment(publicKey);
-    fake.server = createServer((request, response) => void fake.handle(request, response));
-    fake.server.listen(0, '127.0.0.1');
-    await once(fake.server, 'listening');
-    fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
+    const fake = await new FakeRiskAssessment(publicKey).listen();
     fake.seedProtocols();
     return fake;
   }
 
-  async stop(): Promise<void> {
+  override async stop(): Promise<void> {
     for (const stream of this.streams) stream.response.destroy();
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
+    await super.stop();
   }
 
   /** A case as the consumer would open it: one class exposure, `contacts` classmates, measles-like proposals. */
@@ -486,21 +477,10 @@ export class FakeRiskAssessment {
     });
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString('utf8');
+  protected async serve({ request, response, url, body, principal }: FakeCall): Promise<void> {
     const send = (status: number, payload: unknown): void => {
       response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
     };
-    let principal: Principal | null = null;
-    const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
-    try {
-      principal = match?.[1] ? this.verifier.verify(match[1]) : null;
-    } catch (error) {
-      if (!(error instanceof TokenError)) throw error;
-    }
-    const url = new URL(request.url ?? '/', 'http://fake');
     this.requests.push({ method: request.method ?? '', url: url.pathname + url.search, principal, body });
     if (!principal) return send(401, { statusCode: 401, message: 'Aanmelden is vereist.' });
     try {

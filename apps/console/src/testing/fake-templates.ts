@@ -4,10 +4,7 @@
 // shapes of apps/communication/src/templates/admin/dto/template-responses.dto.ts from a small in-memory catalog
 // (Dutch and Arabic, Arabic missing one key). The preview is a minimal letter with the same dir/lang markup as
 // the real renderer. When that API changes, change this file with it: the console's tests trust it.
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { ServiceTokenVerifier, TokenError, type Principal } from '@meldpunt/auth';
+import { FakeService, type FakeCall } from './fake-service';
 
 const LANGUAGES = ['nl', 'fr', 'de', 'en', 'ar', 'tr', 'pl', 'ro', 'bg', 'uk'];
 const KINDS = ['high-risk', 'low-risk', 'school-notice', 'information', 'staff-page'];
@@ -47,30 +44,17 @@ const placeholders = (text: string): string[] => [
 ];
 const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export class FakeTemplates {
-  url = '';
+export class FakeTemplates extends FakeService {
   readonly overrides = new Map<string, Override>();
   readonly previews: { language: string; draft: Record<string, string> | undefined }[] = [];
   readonly testSends: { channel: string; to: string; language: string }[] = [];
-  private server!: Server;
-  private readonly verifier: ServiceTokenVerifier;
 
   private constructor(publicKey: string) {
-    this.verifier = new ServiceTokenVerifier(publicKey, 'communication');
+    super(publicKey, 'communication');
   }
 
   static async start(publicKey: string): Promise<FakeTemplates> {
-    const fake = new FakeTemplates(publicKey);
-    fake.server = createServer((request, response) => void fake.handle(request, response));
-    fake.server.listen(0, '127.0.0.1');
-    await once(fake.server, 'listening');
-    fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
-    return fake;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    return new FakeTemplates(publicKey).listen();
   }
 
   private text(language: string, key: string): { text: string; source: string } {
@@ -128,24 +112,14 @@ export class FakeTemplates {
     };
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+  protected async serve({ request, response, url, body: raw, principal }: FakeCall): Promise<void> {
     const send = (status: number, payload?: unknown): void => {
       response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload ?? null));
     };
-    let principal: Principal | null = null;
-    const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
-    try {
-      principal = bearer?.[1] ? this.verifier.verify(bearer[1]) : null;
-    } catch (error) {
-      if (!(error instanceof TokenError)) throw error;
-    }
     if (!principal) return send(401, { statusCode: 401, message: 'Aanmelden is vereist.' });
     if (principal.role !== 'admin') return send(403, { statusCode: 403, message: 'Alleen voor beheerders.' });
     const body = (raw ? JSON.parse(raw) : {}) as Record<string, unknown>;
-    const path = new URL(request.url ?? '/', 'http://fake').pathname;
+    const path = url.pathname;
     const method = request.method ?? 'GET';
     if (method === 'GET' && path === '/v1/templates') {
       return send(200, {

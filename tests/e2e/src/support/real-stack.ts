@@ -1,8 +1,10 @@
 // The whole local stack as `npm start` runs it (built dist/, same orchestrator), on its own ports, databases,
 // Kafka consumer groups and Redis database, so an e2e spec can run beside a developer's stack and other specs.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
+import { chromium, type APIRequestContext, type Browser, type BrowserContext } from 'playwright-core';
 import { Client } from 'pg';
 
 const root = resolve(__dirname, '../../../..');
@@ -11,6 +13,24 @@ export const STACK_APPS = ['intake', 'risk-assessment', 'communication', 'schedu
 export type StackApp = (typeof STACK_APPS)[number];
 /** What the demo seeds (apps/console/src/seed/demo-users.ts). */
 export const DEMO_PASSWORD = 'Meldpunt-demo-2026';
+
+/** Debian's Chromium (never a downloaded browser), headless as the brief says. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** A logged-in API session of the console, as a page has it (cookie jar + CSRF token). */
+export interface ApiSession {
+  readonly request: APIRequestContext;
+  readonly csrf: string;
+  readonly user: { id: string; schoolIds: string[]; clbIds: string[] };
+}
 
 export interface StackOptions {
   /** First of 5 ports: console, intake, risk-assessment, communication, scheduling. */
@@ -83,6 +103,51 @@ export class RealStack {
     stack.exited = new Promise((r) => stack.process.on('exit', (code) => r(code)));
     await stack.until('"Meldpunt ready"', () => stack.output.includes('Meldpunt ready'), readyTimeoutMs);
     return stack;
+  }
+
+  /** Logs in through the console's API in a browser context (its cookies then serve the context's pages too). */
+  async logIn(context: BrowserContext, email: string, password = DEMO_PASSWORD): Promise<ApiSession> {
+    const response = await context.request.post(`${this.consoleUrl}/auth/login`, {
+      data: { email, password },
+    });
+    if (response.status() !== 200)
+      throw new Error(`login of ${email} answered ${response.status()}: ${await response.text()}`);
+    const body = (await response.json()) as { csrfToken: string; user: ApiSession['user'] };
+    return { request: context.request, csrf: body.csrfToken, user: body.user };
+  }
+
+  /** A call to the console's API with a session (CSRF token and origin on changes); status and JSON body. */
+  async call<T>(
+    session: ApiSession,
+    method: 'GET' | 'POST',
+    path: string,
+    data?: unknown,
+  ): Promise<{ status: number; body: T }> {
+    const response = await session.request.fetch(`${this.consoleUrl}${path}`, {
+      method,
+      headers: method === 'GET' ? {} : { 'x-csrf-token': session.csrf, origin: this.consoleUrl },
+      ...(data === undefined ? {} : { data }),
+    });
+    const text = await response.text();
+    return { status: response.status(), body: (text ? JSON.parse(text) : null) as T };
+  }
+
+  /** Polls until `probe` answers something (not null); fails with what it saw last and the stack's output. */
+  async eventually<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 90_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    let last: unknown = null;
+    for (;;) {
+      try {
+        const value = await probe();
+        if (value !== null) return value;
+      } catch (error) {
+        last = error;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`timed out waiting for ${what} (${String(last)}):\n${this.tail(3000)}`);
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
   }
 
   /** Polls `probe` until it holds; fails with the stack's output when the stack exits or time runs out. */
