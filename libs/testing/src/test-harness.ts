@@ -6,6 +6,7 @@ import { FixtureProcess } from './fixture-process';
 import { checkKafka, checkPostgres, checkRedis } from './infra-check';
 import { lettersOf, newRunId } from './run-id';
 import { buildTestRegistry, type TestRegistry, type TestTopicSpec } from './test-registry';
+import { waitFor } from './wait-for';
 
 export interface HarnessOptions {
   /** Which infrastructure this test needs; each is checked at start with a clear message. All unless told. */
@@ -98,12 +99,20 @@ export class TestHarness {
   /** Creates topics with unique names (see uniqueTopic) and returns the names, in order. */
   async createTopics(names: readonly string[], partitions = 3): Promise<string[]> {
     const topics = names.map((name) => this.uniqueTopic(name));
-    await this.withAdmin((admin) =>
-      admin.createTopics({
+    // Not kafkajs' waitForLeaders: on a fresh broker it gives up on UNKNOWN_TOPIC_OR_PARTITION; this waits.
+    await this.withAdmin(async (admin) => {
+      await admin.createTopics({
         topics: topics.map((topic) => ({ topic, numPartitions: partitions })),
-        waitForLeaders: true,
-      }),
-    );
+        waitForLeaders: false,
+      });
+      await waitFor(
+        async () => {
+          const { topics: found } = await admin.fetchTopicMetadata({ topics });
+          return found.every((topic) => topic.partitions.every((partition) => partition.leader >= 0));
+        },
+        { timeoutMs: 30_000, description: `leaders of ${topics.join(', ')}` },
+      );
+    });
     return topics;
   }
 

@@ -1,6 +1,7 @@
 import { deadLetterTopicOf, retryTopicOf, type ContractRegistry } from '@meldpunt/contracts';
 import type { Admin, ITopicConfig } from 'kafkajs';
 import { backoffDelay } from '../support/backoff';
+import { whileRetriable } from './kafka-errors';
 import { sleep } from '../support/sleep';
 
 export interface EnsureTopicsOptions {
@@ -57,8 +58,10 @@ export async function ensureTopics(
   const present = new Set(await admin.listTopics());
   const missing = wanted.filter((topic) => !present.has(topic.topic));
   if (missing.length > 0) {
-    // Resolves false when another process created them first; throws for any other failure.
-    await admin.createTopics({ topics: missing, waitForLeaders: true });
+    // Resolves false when another process created them first. Not `waitForLeaders`: kafkajs then gives up on the
+    // first UNKNOWN_TOPIC_OR_PARTITION a fresh broker answers while it creates them; waitForTopicsReady below
+    // tolerates that and waits.
+    await whileRetriable(() => admin.createTopics({ topics: missing, waitForLeaders: false }));
   }
   // Also when another process created them (listTopics shows a topic before its partitions have leaders, and a
   // consumer subscribing then fails with UNKNOWN_TOPIC_OR_PARTITION): wait until every partition answers.
