@@ -378,11 +378,18 @@ describe('provider delivery reports (real Kafka, Postgres, Redis, SMTP and SMS s
       [CASE, late, G_ALICE],
     );
     await app.app.get(ApplyDeliveryReportsUseCase).applyPending();
-    const state = await app.dataSource.query<{ state: string }[]>(
-      `SELECT state FROM letter_message WHERE provider_message_id = $1`,
-      [late],
+    // The sweeper (every 5 s) may hold the pending report at this moment (rows are claimed with SKIP LOCKED): it
+    // applies it then, not this call.
+    await waitFor(
+      async () =>
+        (
+          await app.dataSource.query<{ state: string }[]>(
+            `SELECT state FROM letter_message WHERE provider_message_id = $1`,
+            [late],
+          )
+        )[0]?.state === 'delivered',
+      { timeoutMs: 15_000, description: 'the late letter delivered' },
     );
-    expect(state).toEqual([{ state: 'delivered' }]);
     expect(summary((await updates()).slice(before))).toEqual(['alice:delivered:email']);
     expect(
       await app.dataSource.query<unknown[]>(
