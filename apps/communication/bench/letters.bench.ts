@@ -27,19 +27,14 @@ import {
   type TestSealKeys,
 } from '../src/contacts/test-fixtures/contact-sealing';
 import { LetterMailer, type OutgoingLetterMail } from '../src/letters/channels/mailer';
-import {
-  LETTER_QUEUES,
-  LetterQueues,
-  letterJobId,
-  letterPriority,
-  type QueueableMessage,
-} from '../src/letters/letter-queues';
+import { LETTER_QUEUES, LetterQueues, letterJobs, type QueueableMessage } from '../src/letters/letter-queues';
 import { LettersConfig } from '../src/letters/letters.config';
 import {
   startCommunicationTestApp,
   type CommunicationTestApp,
 } from '../src/letters/test-fixtures/communication-test-app';
 import { SmsSinkProcess } from '../src/letters/test-fixtures/sms-sink-process';
+import { dropQueues } from '../src/letters/test-fixtures/test-events';
 import { CATALOGS } from '../src/templates/catalogs';
 import { renderHtml, renderText } from '../src/templates/html';
 import { renderIcs } from '../src/templates/ics';
@@ -290,20 +285,6 @@ async function messageStates(app: CommunicationTestApp): Promise<Record<string, 
   return Object.fromEntries(rows.map((row) => [row.state, Number(row.n)]));
 }
 
-async function dropQueues(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 function benchServiceConfig(harness: TestHarness, queuePrefix: string) {
   return loadServiceConfig('communication', 3003, {
     DATABASE_URL: 'postgres://bench@127.0.0.1:5432/unused',
@@ -424,22 +405,10 @@ async function enqueueStage(harness: TestHarness, perDecision: number, rounds = 
         campaignId: null,
       };
     });
+  // The same jobs (one builder), straight into addBulk: what LetterQueues adds on top is measured.
   const rawEnqueue = async (messages: readonly QueueableMessage[]): Promise<void> => {
     for (const channel of ['email', 'sms'] as const) {
-      const jobs = messages
-        .filter((message) => message.channel === channel)
-        .map((message) => ({
-          name: 'send',
-          data: { messageId: message.id },
-          opts: {
-            jobId: letterJobId(message),
-            priority: letterPriority(message),
-            attempts: config.maxAttempts,
-            backoff: { type: 'exponential', delay: config.retryBaseMs },
-            removeOnComplete: true,
-            removeOnFail: { age: 7 * 24 * 3600 },
-          },
-        }));
+      const jobs = letterJobs(messages, channel, config);
       if (jobs.length > 0) await raw[channel].addBulk(jobs);
     }
   };

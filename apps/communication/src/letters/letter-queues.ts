@@ -46,6 +46,28 @@ export function letterJobId(message: Pick<QueueableMessage, 'messageKey' | 'retr
   return message.retries === 0 ? message.messageKey : `${message.messageKey}-r${message.retries}`;
 }
 
+/** The BullMQ jobs of one channel's messages: id-only payload, deterministic id, priority, retries, retention. */
+export function letterJobs(
+  messages: readonly QueueableMessage[],
+  channel: ContactChannel,
+  config: Pick<LettersConfig, 'maxAttempts' | 'retryBaseMs'>,
+) {
+  return messages
+    .filter((message) => message.channel === channel)
+    .map((message) => ({
+      name: 'send',
+      data: { messageId: message.id } satisfies LetterJob,
+      opts: {
+        jobId: letterJobId(message),
+        priority: letterPriority(message),
+        attempts: config.maxAttempts,
+        backoff: { type: 'exponential', delay: config.retryBaseMs },
+        removeOnComplete: true,
+        removeOnFail: { age: 7 * 24 * 3600 },
+      },
+    }));
+}
+
 const ENQUEUE_TIMEOUT_MS = 2_000;
 
 /** Adds letters to their channel's queue, after the transaction that stored them committed. */
@@ -81,20 +103,7 @@ export class LetterQueues implements OnApplicationShutdown {
   /** Adds the jobs (one addBulk per channel); a job id already present is left alone. */
   async enqueue(messages: readonly QueueableMessage[]): Promise<void> {
     for (const channel of ['email', 'sms'] as const) {
-      const jobs = messages
-        .filter((message) => message.channel === channel)
-        .map((message) => ({
-          name: 'send',
-          data: { messageId: message.id },
-          opts: {
-            jobId: letterJobId(message),
-            priority: letterPriority(message),
-            attempts: this.config.maxAttempts,
-            backoff: { type: 'exponential', delay: this.config.retryBaseMs },
-            removeOnComplete: true,
-            removeOnFail: { age: 7 * 24 * 3600 },
-          },
-        }));
+      const jobs = letterJobs(messages, channel, this.config);
       if (jobs.length > 0) await this.queues[channel].addBulk(jobs);
     }
   }
