@@ -1,11 +1,8 @@
 // Browser test of the admin pages against the fake intake: CLBs, schools, users and school credentials.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { TEST_AUTH_KEYS, TestHarness } from '@meldpunt/testing';
-import { startConsole, TEST_PASSWORD, type ConsoleFixture } from './testing/console-fixture';
+import { startConsole, type ConsoleFixture, launchChromium, logInPage } from './testing/console-fixture';
 import { FakeIntake } from './testing/fake-intake';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 describe('admin pages (Chromium)', () => {
   let harness: TestHarness;
@@ -16,24 +13,16 @@ describe('admin pages (Chromium)', () => {
   const errors: Error[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     harness = await TestHarness.start({ kafka: false, redis: false });
     fake = await FakeIntake.start(TEST_AUTH_KEYS.publicKey);
     fake.seedDemo();
     consoleApp = await startConsole(harness, { INTAKE_URL: fake.url });
     await consoleApp.createUser('admin@meldpunt.test', 'admin', {}, 'Beheerder');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => errors.push(error));
-    await page.goto(consoleApp.baseUrl);
-    await page.getByTestId('login-email').fill('admin@meldpunt.test');
-    await page.getByTestId('login-password').fill(TEST_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByRole('heading', { level: 1, name: 'Beheer' }).waitFor();
+    await logInPage(page, consoleApp.baseUrl, 'admin@meldpunt.test', { heading: 'Beheer' });
   });
 
   afterAll(async () => {

@@ -6,10 +6,9 @@
 // while the page is hidden), cancel a campaign. On a phone they work through the dead letters: why, what to do,
 // about whom, retry, resolve with a required note, a colleague's conflict, the filter and the pages.
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { TEST_AUTH_KEYS, TestHarness } from '@meldpunt/testing';
-import { startConsole, TEST_PASSWORD, type ConsoleFixture } from './testing/console-fixture';
+import { startConsole, type ConsoleFixture, launchChromium, logInPage } from './testing/console-fixture';
 import {
   FAKE_COMMUNICATION_MESSAGES,
   FAKE_FAILURE_REASONS,
@@ -20,7 +19,6 @@ import {
 } from './testing/fake-communication';
 import { FakeIntake } from './testing/fake-intake';
 
-const CHROMIUM = '/usr/bin/chromium';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('campaign and dead-letter pages (Chromium)', () => {
@@ -37,7 +35,6 @@ describe('campaign and dead-letter pages (Chromium)', () => {
   const kleuterK1 = randomUUID();
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     harness = await TestHarness.start({ kafka: false, redis: false });
     intake = await FakeIntake.start(TEST_AUTH_KEYS.publicKey);
     demo = intake.seedDemo();
@@ -109,10 +106,7 @@ describe('campaign and dead-letter pages (Chromium)', () => {
       { schoolIds: [demo.schoolId] },
       'De Regenboog',
     );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -134,11 +128,7 @@ describe('campaign and dead-letter pages (Chromium)', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => errors.push(error));
-    await page.goto(consoleApp.baseUrl);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill(TEST_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('who').waitFor();
+    await logInPage(page, consoleApp.baseUrl, email, { testId: 'who' });
     return { context, page };
   }
 

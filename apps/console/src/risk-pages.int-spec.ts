@@ -4,13 +4,16 @@
 // case, is stopped for a missing reason, reclassifies selected contacts, approves and sees letter statuses arrive;
 // CLB staff prepare but cannot approve; a coordinator reads; an admin edits a protocol version.
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { TEST_AUTH_KEYS, TestHarness, waitFor } from '@meldpunt/testing';
-import { startConsole, TEST_PASSWORD, type ConsoleFixture } from './testing/console-fixture';
+import {
+  startConsole,
+  TEST_PASSWORD,
+  type ConsoleFixture,
+  launchChromium,
+  logInPage,
+} from './testing/console-fixture';
 import { FAKE_RISK_MESSAGES, FakeRiskAssessment, type FakeCase } from './testing/fake-risk-assessment';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 describe('risk queue, case and protocol pages (Chromium)', () => {
   let harness: TestHarness;
@@ -26,7 +29,6 @@ describe('risk queue, case and protocol pages (Chromium)', () => {
   const errors: Error[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     harness = await TestHarness.start({ kafka: false, redis: false });
     fake = await FakeRiskAssessment.start(TEST_AUTH_KEYS.publicKey);
     consoleApp = await startConsole(harness, { RISK_ASSESSMENT_URL: fake.url });
@@ -68,10 +70,7 @@ describe('risk queue, case and protocol pages (Chromium)', () => {
       reference: 'M-2026-000999',
       schoolName: 'Elders',
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -92,11 +91,7 @@ describe('risk queue, case and protocol pages (Chromium)', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => errors.push(error));
-    await page.goto(consoleApp.baseUrl);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill(TEST_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('who').waitFor();
+    await logInPage(page, consoleApp.baseUrl, email, { testId: 'who' });
     return { context, page };
   }
 

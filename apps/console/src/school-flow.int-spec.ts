@@ -2,13 +2,11 @@
 // intake on node:http that verifies the console's tokens. A school user logs in on a 390 px wide screen, uploads a
 // roster that is refused with a row-level report, uploads the fixed file, reports a case (a future onset date is
 // refused next to its field first), gets the reference and finds the melding in the list.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { TEST_AUTH_KEYS, TestHarness } from '@meldpunt/testing';
-import { startConsole, TEST_PASSWORD, type ConsoleFixture } from './testing/console-fixture';
+import { startConsole, TEST_PASSWORD, type ConsoleFixture, launchChromium } from './testing/console-fixture';
 import { FAKE_MESSAGES, FakeIntake } from './testing/fake-intake';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = '/tmp/console-melding-form.png';
 
 const BAD_ROSTER = [
@@ -42,7 +40,6 @@ describe('a school on a phone (Chromium, 390 px)', () => {
     ).toBeLessThanOrEqual(0);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     harness = await TestHarness.start({ kafka: false, redis: false });
     fake = await FakeIntake.start(TEST_AUTH_KEYS.publicKey);
     demo = fake.seedDemo();
@@ -53,10 +50,7 @@ describe('a school on a phone (Chromium, 390 px)', () => {
       { schoolIds: [demo.schoolId] },
       'Directie De Regenboog',
     );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,

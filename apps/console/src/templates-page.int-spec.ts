@@ -2,13 +2,10 @@
 // communication template API (testing/fake-templates.ts) that verifies the console's tokens. An admin opens the
 // page, picks Arabic, sees the right-to-left preview and the keys that fall back to Dutch, edits a text and sees
 // the draft in the preview before saving, saves it, and is told when a colleague saved first.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { TEST_AUTH_KEYS, TestHarness } from '@meldpunt/testing';
-import { startConsole, TEST_PASSWORD, type ConsoleFixture } from './testing/console-fixture';
+import { startConsole, type ConsoleFixture, launchChromium, logInPage } from './testing/console-fixture';
 import { FakeTemplates } from './testing/fake-templates';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 describe('template editor (Chromium)', () => {
   let harness: TestHarness;
@@ -19,23 +16,15 @@ describe('template editor (Chromium)', () => {
   const errors: Error[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     harness = await TestHarness.start({ kafka: false, redis: false });
     fake = await FakeTemplates.start(TEST_AUTH_KEYS.publicKey);
     consoleApp = await startConsole(harness, { COMMUNICATION_URL: fake.url });
     await consoleApp.createUser('admin@meldpunt.test', 'admin', {}, 'Beheerder');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => errors.push(error));
-    await page.goto(consoleApp.baseUrl);
-    await page.getByTestId('login-email').fill('admin@meldpunt.test');
-    await page.getByTestId('login-password').fill(TEST_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByRole('heading', { level: 1, name: 'Beheer' }).waitFor();
+    await logInPage(page, consoleApp.baseUrl, 'admin@meldpunt.test', { heading: 'Beheer' });
   });
 
   afterAll(async () => {

@@ -1,15 +1,19 @@
 // Browser test of the status page: the real console app in-process (on a throwaway database), four fake services
 // on node:http (three healthy, one answering 503), and Debian's Chromium driven by playwright-core (never a
 // downloaded browser). An admin logs in on /status and lands on the page.
-import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { TestHarness } from '@meldpunt/testing';
-import { logIn, startConsole, TEST_PASSWORD, type ConsoleFixture } from '../testing/console-fixture';
+import {
+  logIn,
+  startConsole,
+  TEST_PASSWORD,
+  type ConsoleFixture,
+  launchChromium,
+} from '../testing/console-fixture';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = '/tmp/console-status.png';
 const SCREENSHOT_MOBILE = '/tmp/console-status-mobile.png';
 
@@ -54,11 +58,6 @@ describe('console status page (Chromium)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} is missing: apt-get install -y chromium (the provisioning script installs it)`,
-      );
-    }
     for (const id of Object.keys(SERVICES) as ServiceId[])
       services.set(id, await fakeService(id !== FAILING));
     const url = (id: ServiceId) => services.get(id)?.url ?? '';
@@ -76,10 +75,7 @@ describe('console status page (Chromium)', () => {
     await consoleApp.createUser('school@meldpunt.test', 'school', {
       schoolIds: ['33333333-3333-4333-8333-333333333333'],
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     // A browser far from Brussels proves the page formats times in Europe/Brussels itself.
     page = await browser.newPage({
       viewport: { width: 1024, height: 800 },

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
 // A real console on a throwaway Postgres database, for integration and browser tests.
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
@@ -79,4 +81,34 @@ export async function logIn(baseUrl: string, email: string, password = TEST_PASS
   const setCookie = response.headers.get('set-cookie') ?? '';
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return { cookie: setCookie.split(';')[0] ?? '', csrfToken, setCookie };
+}
+
+/** Debian's Chromium, headless as the brief says (never a downloaded browser). */
+export const CHROMIUM = '/usr/bin/chromium';
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** Logs in through the page's own form and waits until the start page shows `ready` (a heading or a test id). */
+export async function logInPage(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  ready: { readonly heading: string } | { readonly testId: string },
+  password = TEST_PASSWORD,
+): Promise<void> {
+  await page.goto(baseUrl);
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await (
+    'heading' in ready
+      ? page.getByRole('heading', { level: 1, name: ready.heading })
+      : page.getByTestId(ready.testId)
+  ).waitFor();
 }
